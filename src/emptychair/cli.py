@@ -1,0 +1,167 @@
+"""The `emptychair` command: thin wrappers over the library (each command parses, calls, prints)."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from . import __version__
+from .errors import EmptychairError
+from .settings import Options
+
+
+def _options(max_bytes: int, language: Optional[str], no_prefilter: bool, kb_dir: Optional[str],
+             today: Optional[str]) -> Options:
+    return Options(max_bytes=max_bytes, language=language, prefilter=not no_prefilter, kb_dir=kb_dir,
+                   today=date.fromisoformat(today) if today else date.today())
+
+
+def run_options(f):
+    """Options shared by every command that extracts."""
+    f = click.option("--today", metavar="YYYY-MM-DD", help="Latest date an undated article can have.")(f)
+    f = click.option("--kb-dir", type=click.Path(exists=True, file_okay=False),
+                     help="Extra knowledge-base directory (offices/, aliases/) on top of the shipped one.")(f)
+    f = click.option("--no-prefilter", is_flag=True, help="Run every stage on every article.")(f)
+    f = click.option("--language", metavar="CODE", help="Assume this language for every article.")(f)
+    f = click.option("--max-bytes", type=int, default=Options().max_bytes, show_default=True,
+                     help="Largest article (or JSON line) read.")(f)
+    return f
+
+
+@click.group()
+@click.version_option(__version__, prog_name="emptychair")
+def main():
+    """emptychair: who attends, skips or sends someone else to diplomacy's tables, read from the news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write extraction records (JSON Lines) here instead of standard output.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on standard error.")
+@run_options
+def extract(paths, output, quiet, max_bytes, language, no_prefilter, kb_dir, today):
+    """Extract events, quotes and claims from articles.
+
+    PATHS are .jsonl/.json article records, .txt or .html files, directories of them, or - for JSON Lines on
+    standard input. Exit status 1 if any article could not be processed (its record says why).
+    """
+    from .api import extract_many
+
+    options = _options(max_bytes, language, no_prefilter, kb_dir, today)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    progress = _Progress(quiet or not output)
+    try:
+        for record in extract_many(paths, options):
+            out.write(json.dumps(record_dict(record), ensure_ascii=False) + "\n")
+            progress.step(record)
+    except EmptychairError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        if output:
+            out.close()
+    progress.done(quiet)
+    sys.exit(1 if progress.failed else 0)
+
+
+def record_dict(record):
+    from .serialize import record_to_dict
+    return record_to_dict(record)
+
+
+class _Progress:
+    """A line on standard error every 2 s while writing to a file, and a summary at the end."""
+
+    def __init__(self, silent: bool):
+        self.silent, self.count, self.failed, self.events = silent, 0, 0, 0
+        self.started = self.last = time.monotonic()
+
+    def step(self, record) -> None:
+        self.count += 1
+        self.events += len(record.events)
+        if record.error:
+            self.failed += 1
+            click.echo(f"emptychair: {record.source or record.id}: {record.error.message}", err=True)
+        now = time.monotonic()
+        if not self.silent and now - self.last >= 2:
+            self.last = now
+            click.echo(f"  {self.count} articles, {self.count / (now - self.started):.0f}/s, "
+                       f"{self.events} events, {self.failed} failed", err=True)
+
+    def done(self, quiet: bool) -> None:
+        if quiet:
+            return
+        took = time.monotonic() - self.started
+        click.echo(f"emptychair: {self.count} articles in {took:.1f} s, {self.events} events, "
+                   f"{self.failed} failed", err=True)
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="List every match, miss and extra item.")
+@run_options
+def evaluate(gold_dir, as_json, verbose, max_bytes, language, no_prefilter, kb_dir, today):
+    """Score extraction against hand-annotated gold files (docs/annotation.md)."""
+    from .evaluate import evaluate_dir, format_scores
+
+    options = _options(max_bytes, language, no_prefilter, kb_dir, today)
+    scores = evaluate_dir(Path(gold_dir), options)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=1))
+    else:
+        if verbose:
+            click.echo("\n".join(scores.log))
+        click.echo(format_scores(scores))
+
+
+@main.command()
+def languages():
+    """List the languages emptychair reads."""
+    from .language import data
+
+    for code in data.available():
+        lang = data.load(code)
+        click.echo(f"{code}  {lang.name}  ({lang.path.name})")
+
+
+@main.group()
+def kb():
+    """The knowledge base of officeholders."""
+
+
+@kb.command("who")
+@click.argument("name")
+@click.option("--on", "on", metavar="YYYY-MM-DD", help="Only offices held on this day.")
+def kb_who(name, on):
+    """Offices held by the people called NAME (a full name, alias or surname)."""
+    from .api import who
+
+    rows = who(name, date.fromisoformat(on) if on else None)
+    if not rows:
+        raise click.ClickException(f"no one called {name!r} in the knowledge base")
+    for t in rows:
+        where = t.country or t.organization or ""
+        click.echo(f"{t.name:28} {t.office:45} {where:5} {t.start} .. {t.end or 'today'}")
+
+
+@kb.command("check")
+@click.option("--kb-dir", type=click.Path(exists=True, file_okay=False), help="Check this directory too.")
+def kb_check(kb_dir):
+    """Check the knowledge base's rules (docs/knowledge-base.md); exit 1 on any problem."""
+    from .kb.checks import check
+
+    problems = check(Path(kb_dir) if kb_dir else None)
+    for p in problems:
+        click.echo(p, err=True)
+    click.echo(f"{len(problems)} problems")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

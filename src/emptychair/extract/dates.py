@@ -1,0 +1,152 @@
+"""Find date expressions and resolve them against the publication date.
+
+Month and weekday names come from CLDR (babel) through the language data; how dates are written and the
+relative phrases ("next month", "neste måned") are in the language's data file. Resolution follows tense:
+"in December" in a sentence about the past is the last December, in a plan it is the next one. A weekday
+equal to the publication day's weekday is that day.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from ..doc import DateMention, Doc
+from ..model import Span
+
+DATELINE = re.compile(r"^\s*(?:By [^\n]{0,80}?)?[A-ZÆØÅÄÖÜ][A-ZÆØÅÄÖÜ .'’-]{2,},?\s*$")
+
+
+def find(doc: Doc) -> None:
+    lang, text = doc.lang, doc.text
+    taken: list[Span] = []
+    found: list[DateMention] = []
+    for kind, pattern in lang.date_res:
+        for m in doc.finditer(pattern, lang.date_gate):
+            span = Span(m.start(), m.end())
+            if any(span.overlaps(t) for t in taken) or _is_dateline(text, m.start()):
+                continue
+            mention = _mention(doc, kind, m, span)
+            if mention:
+                taken.append(span)
+                found.append(mention)
+    for m in doc.finditer(lang.relative_re, lang.date_gate):
+        span = Span(m.start(), m.end())
+        if not any(span.overlaps(t) for t in taken):
+            found.append(DateMention(span, doc.sentence_at(m.start()), "relative",
+                                     offset=lang.relative_dates[m.group().lower()]))
+    doc.dates = sorted(found, key=lambda d: d.span.start)
+
+
+def _mention(doc: Doc, kind: str, m: re.Match, span: Span) -> Optional[DateMention]:
+    lang = doc.lang
+    g = m.groupdict()
+    month = g.get("month")
+    if month is not None:
+        month = int(month) if month.isdigit() else lang.months.get(month.lower().rstrip("."))
+        if not month or not 1 <= month <= 12:
+            return None
+    day = int(g["day"]) if g.get("day") else None
+    year = int(g["year"]) if g.get("year") else None
+    weekday = lang.weekdays.get(g["weekday"].lower()) if g.get("weekday") else None
+    if day and month and year:
+        try:
+            date(year, month, day)
+        except ValueError:
+            return None
+    direction = None
+    words = m.group().lower().split()
+    if words and words[0] in ("next", "neste", "kommende", "coming", "nächsten", "prochain"):
+        direction = "+"
+    elif words and words[0] in ("last", "forrige", "sist", "letzten", "dernier"):
+        direction = "-"
+    return DateMention(span, doc.sentence_at(span.start), kind, year, month, day, weekday,
+                       offset=direction)
+
+
+def _is_dateline(text: str, pos: int) -> bool:
+    """"BRUSSELS, Jan 29 (Reuters) –": the date the story was filed, not of anything in it."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return bool(DATELINE.match(text[line_start:pos]))
+
+
+def resolve(d: DateMention, ref: Optional[date], window: Optional[tuple[date, date]],
+            tense: Optional[str]) -> Optional[str]:
+    """`YYYY-MM-DD` or `YYYY-MM` for a mention, given the reference date or window and tense ("past",
+    "future" or None). None when the text does not pin a day or a month."""
+    if d.kind == "year":
+        return None
+    if d.year and d.month:
+        return f"{d.year:04d}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
+    if ref is None:
+        if window is None:
+            return None
+        if d.kind in ("weekday", "relative"):
+            return None   # "on Wednesday" in an undated article names no day we can know
+        if window[0].year == window[1].year and d.month:
+            return f"{window[0].year:04d}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
+        ref = window[0]
+    if d.kind == "relative":
+        return _relative(d.offset, ref)
+    if d.weekday is not None:
+        return _weekday(d.weekday, ref, d.offset or _sign(tense)).isoformat()
+    if d.month and d.day:
+        return _nearest_day(d.month, d.day, ref, tense)
+    if d.month:
+        year = ref.year
+        if tense == "future" and d.month < ref.month:
+            year += 1
+        elif tense == "past" and d.month > ref.month:
+            year -= 1
+        elif tense is None and d.month - ref.month > 6:
+            year -= 1
+        elif tense is None and ref.month - d.month > 6:
+            year += 1
+        return f"{year:04d}-{d.month:02d}"
+    return None
+
+
+def _sign(tense: Optional[str]) -> Optional[str]:
+    return {"future": "+", "past": "-"}.get(tense or "")
+
+
+def _weekday(weekday: int, ref: date, direction: Optional[str]) -> date:
+    """Weekdays are 0 = Monday (CLDR's order too). The publication day's own weekday is that day."""
+    ahead = (weekday - ref.weekday()) % 7
+    back = (ref.weekday() - weekday) % 7
+    if direction == "+" or (direction is None and ahead <= 3):
+        return ref + timedelta(days=ahead)
+    return ref - timedelta(days=back)
+
+
+def _nearest_day(month: int, day: int, ref: date, tense: Optional[str]) -> Optional[str]:
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if day <= calendar.monthrange(year, month)[1]:
+            candidates.append(date(year, month, day))
+    if not candidates:
+        return None
+    if tense == "future":
+        pool = [c for c in candidates if c >= ref - timedelta(days=7)] or candidates
+    elif tense == "past":
+        pool = [c for c in candidates if c <= ref + timedelta(days=7)] or candidates
+    else:
+        pool = candidates
+    return min(pool, key=lambda c: abs((c - ref).days)).isoformat()
+
+
+def _relative(offset: Optional[str], ref: date) -> Optional[str]:
+    m = re.fullmatch(r"([+-]?\d+)([DWMY])", offset or "")
+    if not m:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    if unit == "D":
+        return (ref + timedelta(days=n)).isoformat()
+    if unit == "W":
+        day = ref + timedelta(days=7 * n)
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "M":
+        index = ref.year * 12 + ref.month - 1 + n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return None

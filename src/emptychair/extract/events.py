@@ -1,0 +1,445 @@
+"""Assemble representation events from triggers, people and meetings.
+
+For each trigger, in reading order:
+  1. its frame: status (negation flips attending/absent; a "remotely" makes it virtual) and meeting (named in
+     the clause, or the meeting the article is talking about when the trigger has no other object);
+  2. its subject: the person before it in the clause (or right after it, for inverted word order), not one
+     marked as someone else ("instead of X", "follow X in");
+  3. modality, tense and attribution from the cues of its clause and sentence.
+Then substitutes ("Y will attend instead", "USA vil sende Z") attach to the absent official's event, and
+reports of the same person, organisation and status merge into one event with all their evidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..doc import Doc, MeetingMention, PersonMention, TriggerMention
+from ..model import Span
+from . import meetings as meeting_mentions
+from .sentences import clauses
+
+MINISTERIAL_SERIES = {"NATO", "EU", "G7", "G20", "OSCE", "ASEAN"}
+KIND_BY_FUNCTION = {"foreign_minister": "foreign ministers", "deputy_foreign_minister": "foreign ministers",
+                    "under_secretary_foreign": "foreign ministers", "defence_minister": "defence ministers",
+                    "deputy_defence_minister": "defence ministers", "under_secretary_defence": "defence ministers"}
+
+
+@dataclass
+class Frame:
+    """What a trigger says happens, before we know to whom."""
+    status: str
+    organization: Optional[str]
+    kind: str
+    meeting: Optional[MeetingMention]
+    clause: Span
+    generic: bool = False       # "skulker NATOs ministermøter": no one meeting, but "do so" may refer to it
+
+
+@dataclass
+class Draft:
+    entity: int
+    status: str
+    organization: str
+    kind: str
+    modality: str
+    tense: Optional[str]
+    attribution: Optional[str]
+    trigger: TriggerMention
+    meeting: Optional[MeetingMention]
+    clause: Span
+    evidence: list[Span] = field(default_factory=list)
+    substitute: Optional[tuple[Optional[int], Optional[str]]] = None   # (entity, role phrase)
+    location: Optional[str] = None
+    dates: list[tuple[int, Optional[str]]] = field(default_factory=list)   # (index into doc.dates, tense)
+    dropped: bool = False
+
+
+def extract(doc: Doc) -> list[Draft]:
+    _orgs_from_context(doc)
+    drafts: list[Draft] = []
+    frames: list[Optional[Frame]] = []
+    for trig in doc.triggers:
+        frame = _frame(doc, trig, frames)
+        frames.append(frame)
+        if frame is None or frame.generic or not frame.organization:
+            continue
+        for subject in _subjects(doc, trig, frame.clause):
+            if subject.kind == "role" and _is_generic(doc, trig.sentence):
+                continue
+            modality, tense = _modality(doc, trig, frame.clause)
+            sentence = doc.sentences[trig.sentence]
+            drafts.append(Draft(subject.entity, frame.status, frame.organization, frame.kind, modality, tense,
+                                _attribution(doc, trig.sentence), trig, frame.meeting, frame.clause,
+                                [Span(sentence.start, sentence.end)]))
+    _substitutes(doc, drafts)
+    for d in drafts:
+        d.kind = _refine_kind(doc, d)
+        found = _date_for(doc, d)
+        d.dates = [(found, d.tense)] if found is not None else []
+        d.location = (d.meeting.location if d.meeting else None) or \
+            meeting_mentions.place_near(doc, d.clause, d.trigger.sentence)
+    return _merge([d for d in drafts if not d.dropped])
+
+
+# -- frames ------------------------------------------------------------------------------------------------
+
+def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Optional[Frame]:
+    lang, text = doc.lang, doc.text
+    clause = _clause_of(doc, trig.span)
+    if trig.anaphoric:
+        for prior, frame in zip(reversed(doc.triggers[:len(frames)]), reversed(frames)):
+            if frame and not prior.anaphoric and trig.sentence - prior.sentence <= 2:
+                return Frame(frame.status, frame.organization, frame.kind, frame.meeting, clause)
+        return None
+    status = trig.status
+    if status in ("absent", "attending") and _negated(doc, trig, clause):
+        status = "attending" if status == "absent" else "absent"
+    if status == "attending" and lang.virtual_re.search(text, clause.start, clause.end):
+        status = "virtual"
+    meeting = _meeting_for(doc, trig, clause)
+    if meeting is not None:
+        return Frame(status, meeting.organization, meeting.kind, meeting, clause)
+    org = _org_after(doc, trig, clause)
+    if _plural_object(doc, trig, clause):   # "attended dozens of meetings with NATO allies": no one meeting
+        return Frame(status, org, "", None, clause, generic=True) if org else None
+    if org:
+        return Frame(status, org, "", None, clause)
+    if not _empty_object(doc, trig, clause):
+        return None
+    context = _context_meeting(doc, trig.sentence)
+    if context is None:
+        return None
+    return Frame(status, context.organization, context.kind, context, clause)
+
+
+def _clause_of(doc: Doc, span: Span) -> Span:
+    s = doc.sentences[doc.sentence_at(span.start)]
+    for c in clauses(doc.text, Span(s.start, s.end), doc.lang):
+        if c.start <= span.start < c.end:
+            return c
+    return Span(s.start, s.end)
+
+
+def _negated(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
+    before_words, after_words = doc.lang.negation_window
+    before = doc.text[clause.start:trig.span.start].split()[-before_words:] if before_words else []
+    after = doc.text[trig.span.end:clause.end].split()[:after_words] if after_words else []
+    inside = doc.text[trig.span.start:trig.span.end]
+    return any(doc.lang.negation_re.search(" ".join(part)) for part in (before, after)) or \
+        bool(doc.lang.negation_re.search(inside))
+
+
+def _meeting_for(doc: Doc, trig: TriggerMention, clause: Span) -> Optional[MeetingMention]:
+    inside = [m for m in doc.meetings if clause.start <= m.span.start < clause.end and m.organization
+              and not doc.in_quote(m.span.start)]
+    after = [m for m in inside if m.span.start >= trig.span.start]
+    if after:
+        return after[0]
+    before = [m for m in inside if m.span.end <= trig.span.start]
+    return before[-1] if before else None
+
+
+def _org_after(doc: Doc, trig: TriggerMention, clause: Span) -> Optional[str]:
+    """"skip NATO", "Trumps fravær fra NATO": the organisation itself as the object, after at most two
+    short words ("the", "fra", "at the")."""
+    for o in doc.orgs:
+        if trig.span.end <= o.span.start < clause.end and \
+                re.fullmatch(r"\s*(?:\w{1,4}\s+){0,2}", doc.text[trig.span.end:o.span.start]):
+            return o.organization
+    return None
+
+
+def _plural_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
+    m = doc.lang.plural_meeting_re.search(doc.text, trig.span.end, clause.end)
+    return bool(m) and m.start() - trig.span.end <= 40
+
+
+def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
+    """Nothing but dates, places, adverbs or a pronoun after the trigger: "will skip", "er på plass"."""
+    rest = re.split(r"[,;:.–—]|\s(?:and|or|but|og|eller|men|und|oder|aber|et|ou|mais|y|o|pero|och|eller)\s",
+                    doc.text[trig.span.end:clause.end], maxsplit=1)[0]
+    for d in doc.dates:
+        if trig.span.end <= d.span.start < clause.end:
+            rest = rest.replace(doc.text[d.span.start:d.span.end], " ")
+    rest = doc.lang.place_re.sub(" ", rest)
+    rest = doc.lang.substitute_re["instead"].sub(" ", rest)
+    words = re.findall(r"\w+", rest)
+    return len(words) <= 2
+
+
+def _orgs_from_context(doc: Doc) -> None:
+    """Meetings named without an organisation ("Wednesday’s meeting") belong to the one in discussion."""
+    current = None
+    title = meeting_mentions.title_meeting(doc.article.title or "", doc.lang)
+    for m in doc.meetings:
+        if m.organization:
+            current = m
+            continue
+        recent = [o for o in doc.orgs if o.sentence in (m.sentence, m.sentence - 1) and o.span.start < m.span.start]
+        if current and current.sentence >= m.sentence - 6:
+            m.organization = current.organization
+            m.kind = m.kind or current.kind
+        elif recent:
+            m.organization = recent[-1].organization
+        elif current:
+            m.organization = current.organization
+            m.kind = m.kind or current.kind
+        elif title:
+            m.organization, m.kind = title[0], m.kind or title[1]
+
+
+def _context_meeting(doc: Doc, sentence: int) -> Optional[MeetingMention]:
+    prior = [m for m in doc.meetings if m.organization and m.sentence <= sentence]
+    if prior:
+        return prior[-1]
+    title = meeting_mentions.title_meeting(doc.article.title or "", doc.lang)
+    if title:
+        return MeetingMention(Span(0, 0), -1, title[1], title[0])
+    return None
+
+
+# -- subjects ----------------------------------------------------------------------------------------------
+
+def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMention]:
+    people = [p for p in doc.persons if clause.start <= p.span.start < clause.end
+              and not doc.in_quote(p.span.start) and not _marked_other(doc, p) and not _modifier(doc, p)]
+    if trig.noun:
+        near = [p for p in people if p.possessive and 0 <= trig.span.start - p.span.end <= 30]
+        if near:
+            return [near[-1]]
+        after = [p for p in people if 0 <= p.span.start - trig.span.end <= 25]
+        if after and re.match(r"\s*(?:from|of|by|fra|til|av|von|de|du|des)\s", doc.text[trig.span.end:after[0].span.start]):
+            return [after[0]]
+    before = [p for p in people if p.span.end <= trig.span.start and not p.possessive]
+    if before:
+        return _coordinated(doc, before)
+    after = [p for p in people if p.span.start >= trig.span.end and not p.possessive
+             and p.span.start - trig.span.end <= 40 and "," not in doc.text[trig.span.end:p.span.start]]
+    return after[:1]
+
+
+def _modifier(doc: Doc, p: PersonMention) -> bool:
+    return p.kind != "pronoun" and bool(doc.lang.name_modifiers_re.match(doc.text, p.span.end))
+
+
+def _coordinated(doc: Doc, before: list[PersonMention]) -> list[PersonMention]:
+    """"Rubio and Hegseth will skip": the last person before the trigger, and those joined to them."""
+    chosen = [before[-1]]
+    for p in reversed(before[:-1]):
+        gap = doc.text[p.span.end:(chosen[-1].role_span or chosen[-1].span).start]
+        if re.fullmatch(r"\s*(?:,|and|og|und|et|y|och|samt|og|,\s*and)\s*", gap) and p.entity != chosen[-1].entity:
+            chosen.append(p)
+        else:
+            break
+    return list(reversed(chosen))
+
+
+def _marked_other(doc: Doc, p: PersonMention) -> bool:
+    """"instead of Hegseth", "follow Rubio in": the person is not the one the trigger is about."""
+    start = min(p.span.start, p.role_span.start if p.role_span else p.span.start)
+    before = doc.text[max(0, start - 30):start]
+    return bool(re.search(r"(?:" + doc.lang.substitute_re["not_subject_before"].pattern + r")\s+$", before, re.I))
+
+
+def _is_generic(doc: Doc, sentence: int) -> bool:
+    """"It is unusual for X's foreign minister to skip": a statement about an office, not an event."""
+    s = doc.sentences[sentence]
+    text = doc.text[s.start:s.end]
+    return any(p.search(text) for kind in ("rarity", "base_rate") for p in doc.lang.claim_res[kind])
+
+
+# -- modality, attribution ---------------------------------------------------------------------------------
+
+def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Optional[str]]:
+    lang = doc.lang
+    s = doc.sentences[trig.sentence]
+    sentence_text = _unquoted(doc, s.start, s.end)
+    scope = _unquoted(doc, clause.start, trig.span.end)
+    if lang.modality_re["denied"].search(sentence_text):
+        return "denied", "future"
+    if lang.modality_re["expected"].search(scope):
+        return "expected", "future"
+    if lang.modality_re["planned"].search(scope):
+        return "planned", "future"
+    if trig.past or lang.modality_re["past"].search(scope):
+        return "confirmed", "past"
+    return "confirmed", None
+
+
+def _attribution(doc: Doc, sentence: int) -> Optional[str]:
+    s = doc.sentences[sentence]
+    text = _unquoted(doc, s.start, s.end)
+    for kind in ("anonymous_sources", "media_reports", "official"):
+        if doc.lang.attribution_re[kind].search(text):
+            return kind
+    return None
+
+
+def _unquoted(doc: Doc, start: int, end: int) -> str:
+    text = doc.text[start:end]
+    for q in doc.quote_spans:
+        if q.overlaps(Span(start, end)):
+            a, b = max(q.start, start) - start, min(q.end, end) - start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+# -- substitutes -------------------------------------------------------------------------------------------
+
+def _substitutes(doc: Doc, drafts: list[Draft]) -> None:
+    lang, text = doc.lang, doc.text
+    for i, s in enumerate(doc.sentences):
+        body = _unquoted(doc, s.start, s.end)
+        people = [p for p in doc.persons if p.sentence == i and not doc.in_quote(p.span.start)]
+        here = [d for d in drafts if d.trigger.sentence == i]
+        m = lang.substitute_re["instead_of"].search(body)
+        if m:
+            replaced = next((p for p in people if 0 <= p.span.start - (s.start + m.end()) <= 30), None)
+            stand_in = next((d for d in here if d.status == "attending" and replaced and d.entity != replaced.entity),
+                            None)
+            if replaced and stand_in:
+                _attach(doc, drafts, stand_in, replaced.entity, i)
+                continue
+        if lang.substitute_re["instead"].search(body):
+            stand_in = next((d for d in here if d.status == "attending"), None)
+            if stand_in:
+                _attach(doc, drafts, stand_in, None, i)
+                continue
+        m = lang.substitute_re["send"].search(body)
+        if m:
+            _sent(doc, drafts, i, s.start + m.start(), s.start + m.end(), people)
+            continue
+        m = lang.substitute_re["represent"].search(body)
+        if m:
+            stand_in = next((d for d in here if d.status == "attending"), None)
+            subject = [p for p in people if p.span.end <= s.start + m.start() and not p.possessive]
+            if stand_in is None and subject:
+                stand_in = _absent_for(doc, drafts, i, exclude=subject[-1].entity)
+                if stand_in is not None:
+                    stand_in.substitute = (subject[-1].entity, None)
+                    stand_in.evidence.append(Span(s.start, s.end))
+                continue
+            if stand_in and _absent_for(doc, drafts, i, exclude=stand_in.entity):
+                _attach(doc, drafts, stand_in, None, i)
+
+
+def _attach(doc: Doc, drafts: list[Draft], stand_in: Draft, replaced: Optional[int], sentence: int) -> None:
+    """The stand-in's attendance becomes the substitute of the replaced official's absence."""
+    absent = _absent_for(doc, drafts, sentence, exclude=stand_in.entity, entity=replaced)
+    if absent is None and replaced is not None:
+        absent = Draft(replaced, "absent", stand_in.organization, stand_in.kind, stand_in.modality, stand_in.tense,
+                       stand_in.attribution, stand_in.trigger, stand_in.meeting, stand_in.clause,
+                       list(stand_in.evidence))
+        drafts.append(absent)
+    if absent is None:
+        return
+    absent.substitute = (stand_in.entity, None)
+    absent.evidence.extend(stand_in.evidence)
+    for d in drafts:   # the stand-in is recorded as the substitute, not as an event of their own
+        if d.entity == stand_in.entity and d.status == "attending" and d.organization == absent.organization:
+            d.dropped = True
+
+
+def _absent_for(doc: Doc, drafts: list[Draft], sentence: int, exclude: Optional[int] = None,
+                entity: Optional[int] = None, country: Optional[str] = None) -> Optional[Draft]:
+    pool = [d for d in drafts if d.status == "absent" and d.entity != exclude and not d.dropped
+            and (entity is None or d.entity == entity)
+            and (country is None or doc.entities[d.entity].country in (None, country))]
+    before = [d for d in pool if d.trigger.sentence <= sentence]
+    return (before[-1] if before else None) or (pool[0] if pool else None)
+
+
+def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, people: list[PersonMention]) -> None:
+    """"USA vil sende Tom Shannon", "sent his deputy, Z", "will send a deputy"."""
+    lang, text = doc.lang, doc.text
+    obj = next((p for p in people if 0 <= p.span.start - end <= 40 and not p.possessive), None)
+    role = lang.substitute_re["role_only"].match(text, end + 1 if text[end:end + 1] == " " else end)
+    if obj is None and role is None:
+        return
+    sender = [p for p in people if p.span.end <= start and not p.possessive and p is not obj]
+    country = None
+    head = text[max(doc.sentences[sentence].start, start - 40):start]
+    c = list(lang.country_re.finditer(head))
+    if c and not sender:
+        country = lang.countries.get(c[-1].group("c").casefold()) or \
+            lang.countries.get(c[-1].group("c").casefold().rstrip("s"))
+    if sender:
+        absent = _absent_for(doc, drafts, sentence, entity=sender[-1].entity)
+        if absent is None:   # "X sent his deputy to the meeting": X was absent
+            send = TriggerMention(Span(start, end), sentence, "send", "absent", False, past=False, act=True)
+            clause = _clause_of(doc, send.span)
+            meeting = _meeting_for(doc, send, clause) or _context_meeting(doc, sentence)
+            if meeting is None or not meeting.organization:
+                return
+            modality, tense = _modality(doc, send, clause)
+            absent = Draft(sender[-1].entity, "absent", meeting.organization, meeting.kind, modality, tense,
+                           _attribution(doc, sentence), send, meeting, clause, [])
+            drafts.append(absent)
+    else:
+        absent = _absent_for(doc, drafts, sentence, country=country)
+    if absent is None:
+        return
+    s = doc.sentences[sentence]
+    absent.evidence.append(Span(s.start, s.end))
+    if obj is not None:
+        absent.substitute = (obj.entity, role.group() if role else None)
+        for d in drafts:
+            if d.entity == obj.entity and d.status == "attending" and d.organization == absent.organization:
+                d.dropped = True
+    else:
+        absent.substitute = (None, role.group())
+
+
+# -- grounding the meeting ---------------------------------------------------------------------------------
+
+def _refine_kind(doc: Doc, d: Draft) -> str:
+    """A "ministerial" of NATO attended by a foreign minister is the foreign ministers' meeting."""
+    if d.kind in ("", "ministerial") and d.organization in MINISTERIAL_SERIES:
+        function = doc.entities[d.entity].role_function
+        if function in KIND_BY_FUNCTION:
+            return KIND_BY_FUNCTION[function]
+        if d.kind == "" and function in ("head_of_state", "head_of_government"):
+            return "summit"
+    return d.kind
+
+
+def _date_for(doc: Doc, d: Draft) -> Optional[int]:
+    """The date mention for this report: in its clause or sentence, nearest the meeting it names."""
+    anchor = d.meeting.span if d.meeting and d.meeting.sentence == d.trigger.sentence else d.trigger.span
+    s = doc.sentences[d.trigger.sentence]
+    for lo, hi in ((d.clause.start, d.clause.end), (s.start, s.end)):
+        found = [(i, x) for i, x in enumerate(doc.dates) if lo <= x.span.start < hi and x.kind != "year"]
+        if found:
+            return min(found, key=lambda ix: abs(ix[1].span.start - anchor.end))[0]
+    return None
+
+
+# -- merging -----------------------------------------------------------------------------------------------
+
+def kinds_compatible(a: str, b: str) -> bool:
+    if not a or not b or a == b:
+        return True
+    ministerial = {"ministerial", "foreign ministers", "defence ministers"}
+    return (a == "ministerial" and b in ministerial) or (b == "ministerial" and a in ministerial)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for d in drafts:
+        same = next((m for m in merged if m.entity == d.entity and m.organization == d.organization
+                     and m.status == d.status and kinds_compatible(m.kind, d.kind)
+                     and (m.tense == "past") == (d.tense == "past")), None)
+        if same is None:
+            merged.append(d)
+            continue
+        for span in d.evidence:
+            if span not in same.evidence:
+                same.evidence.append(span)
+        if same.kind in ("", "ministerial") and d.kind:
+            same.kind = d.kind
+        same.substitute = same.substitute or d.substitute
+        same.location = same.location or d.location
+        same.dates.extend(d.dates)
+    return merged

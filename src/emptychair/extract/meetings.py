@@ -1,0 +1,124 @@
+"""Find organisations, meetings and places.
+
+A meeting is a meeting noun ("defence ministers’ meeting", "toppmøtet", "gathering") or a named series
+("UN General Assembly", "Ramstein-møtet"). Its organisation is the organisation named next to it
+("NATO defence ministers’ meeting", "møte i koalisjonen mot IS"), or, for a bare "Wednesday’s meeting", the
+one the article was talking about (decided by the events stage). Weak names ("the alliance", "alliansen")
+count only in articles that also name the organisation outright.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..doc import Doc, MeetingMention, OrgMention
+from ..language.data import Language
+from ..model import Span
+
+ORG_BEFORE_GAP = 40
+ORG_AFTER_GAP = 30
+
+
+def find(doc: Doc) -> None:
+    lang, text = doc.lang, doc.text
+    for m in lang.org_re.finditer(text):
+        doc.orgs.append(OrgMention(Span(m.start(), m.end()), doc.sentence_at(m.start()), _org(lang, m)))
+    strong = {o.organization for o in doc.orgs}
+    strong |= set(title_organizations(doc.article.title or "", lang))
+    taken = [o.span for o in doc.orgs]
+    for m in lang.weak_org_re.finditer(text):
+        org = _org(lang, m)
+        span = Span(m.start(), m.end())
+        if org in strong and not any(span.overlaps(t) for t in taken):
+            doc.orgs.append(OrgMention(span, doc.sentence_at(m.start()), org, weak=True))
+    doc.orgs.sort(key=lambda o: o.span.start)
+
+    series_spans = []
+    for m in lang.series_re.finditer(text):
+        organization, kind = lang.series[int(m.lastgroup[1:])]
+        span = Span(m.start(), m.end())
+        series_spans.append(span)
+        doc.meetings.append(MeetingMention(span, doc.sentence_at(m.start()), kind, organization,
+                                           past=_past(lang, text, span)))
+    for m in lang.meeting_re.finditer(text):
+        span = Span(m.start(), m.end())
+        if any(span.overlaps(s) for s in series_spans):
+            continue
+        kind = lang.meeting_kinds[int(m.lastgroup[1:])]
+        sentence = doc.sentence_at(m.start())
+        doc.meetings.append(MeetingMention(span, sentence, kind, _nearby_org(doc, span, sentence),
+                                           past=_past(lang, text, span)))
+    doc.meetings.sort(key=lambda mm: mm.span.start)
+    for mm in doc.meetings:
+        mm.location = place_near(doc, mm.span, mm.sentence)
+        if not mm.kind:   # "Thursday's meeting of the Ukraine Defense Contact Group": the series says the kind
+            series = _adjacent_series(doc, mm)
+            if series:
+                mm.organization, mm.kind = series.organization, series.kind
+
+
+def _adjacent_series(doc: Doc, mm: MeetingMention) -> Optional[MeetingMention]:
+    for other in doc.meetings:
+        if other is mm or other.sentence != mm.sentence or not other.kind or other.span.overlaps(mm.span):
+            continue
+        gap = doc.text[mm.span.end:other.span.start] if other.span.start >= mm.span.end \
+            else doc.text[other.span.end:mm.span.start]
+        if len(gap) <= 12 and not re.search(r"[,.;]", gap):
+            return other
+    return None
+
+
+def _org(lang: Language, m: re.Match) -> str:
+    return lang.organizations[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+
+
+def _nearby_org(doc: Doc, span: Span, sentence: int) -> Optional[str]:
+    best, best_gap = None, None
+    for o in doc.orgs:
+        if o.sentence != sentence:
+            continue
+        if o.span.overlaps(span):
+            gap = 0
+        elif o.span.end <= span.start:
+            between = doc.text[o.span.end:span.start]
+            gap = len(between) if len(between) <= ORG_BEFORE_GAP and not re.search(r"[,.;]", between) else None
+        else:
+            between = doc.text[span.end:o.span.start]
+            gap = len(between) if len(between) <= ORG_AFTER_GAP and not re.search(r"[,.;]", between) else None
+        if gap is not None and (best_gap is None or gap < best_gap):
+            best, best_gap = o.organization, gap
+    return best
+
+
+def _past(lang: Language, text: str, span: Span) -> bool:
+    """"the last meeting", "forrige møte": a meeting that has already happened."""
+    before = text[max(0, span.start - 30):span.start]
+    words = before.split()[-3:]
+    return bool(lang.modality_re["past"].search(" ".join(words))) and not re.search(r"(?i)\bnext\b", before)
+
+
+def place_near(doc: Doc, span: Span, sentence: int) -> Optional[str]:
+    s = doc.sentences[sentence]
+    best, best_gap = None, None
+    for m in doc.lang.place_re.finditer(doc.text, s.start, s.end):
+        gap = m.start() - span.end if m.start() >= span.end else 3 * (span.start - m.end())
+        if gap <= 45 and (best_gap is None or gap < best_gap):
+            best, best_gap = doc.lang.places[m.group()], gap
+    return best
+
+
+def title_organizations(title: str, lang: Language) -> list[str]:
+    return [_org(lang, m) for m in lang.org_re.finditer(title)]
+
+
+def title_meeting(title: str, lang: Language) -> Optional[tuple[str, str]]:
+    """(organisation, kind) of the meeting a headline names, if it names one."""
+    for m in lang.series_re.finditer(title):
+        return lang.series[int(m.lastgroup[1:])]
+    orgs = title_organizations(title, lang)
+    if not orgs:
+        return None
+    kind = ""
+    for m in lang.meeting_re.finditer(title):
+        kind = lang.meeting_kinds[int(m.lastgroup[1:])] or kind
+    return orgs[0], kind

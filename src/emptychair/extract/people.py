@@ -1,0 +1,392 @@
+"""Find the people an article mentions and who they are.
+
+No trained NER ships for most of our languages, so people are found the way a reader of wire copy finds
+them: runs of capitalised words that the knowledge base knows, or that a title ("utenriksminister Børge
+Brende"), an apposition ("Jamie Shea, a former NATO official") or a speech verb ("said Oana Lungescu")
+marks as a person; then surnames, genitives ("Tillersons") and pronouns that point back to them; and role
+phrases without a name ("the Pentagon chief", "USAs utenriksminister"), resolved through the knowledge base
+on the article's date.
+
+`find(doc, kb)` runs before dating (it needs no date); `resolve(doc, kb)` runs after it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from ..doc import Doc, Entity, PersonMention
+from ..kb.officeholders import KnowledgeBase
+from ..model import Span
+from ..textutil import fold, surname
+
+TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
+INITIAL_GAP = re.compile(r"\. ?$")
+APPOSITION = re.compile(r",\s+(?:(?:a|an|the|en|et|ei|der|die|das|le|la|el|un|una|une)\s+)?")
+
+
+@dataclass
+class Run:
+    """Consecutive capitalised words."""
+    start: int
+    end: int
+    words: list[str]
+    possessive: bool = False
+    plain: Optional[str] = None   # the last word as written, if it was read as a genitive ("Tillersons")
+
+
+@dataclass
+class RolePhrase:
+    span: Span
+    function: str
+    title: str
+    country: Optional[str]
+    organization: Optional[str]
+    former: bool
+    sentence: int
+
+
+def find(doc: Doc, kb: KnowledgeBase) -> None:
+    """Name and title mentions, linked to the knowledge base where the name alone says who it is."""
+    lang = doc.lang
+    roles = _role_phrases(doc)
+    runs = _name_runs(doc)
+    by_surname: dict[str, int] = {}
+    pending: list[tuple[Run, int]] = []   # single words that may be surnames of people named later
+    for run in runs:
+        sent = doc.sentence_at(run.start)
+        role = _role_for(run, roles, doc.text)
+        words = tuple(fold(w) for w in run.words)
+        ids = _kb_ids(kb, words)
+        if len(words) == 1 and not ids and words[0] not in by_surname:
+            pending.append((run, sent))
+            continue
+        if len(words) == 1 and words[0] in by_surname:
+            entity = by_surname[words[0]]
+            kind = "surname"
+        elif len(words) == 1 and ids:
+            entity = _entity_for(doc, kb, ids, run, role, by_surname)
+            kind = "surname"
+        elif ids or role or _looks_like_person(doc, run, sent):
+            entity = _entity_for(doc, kb, ids, run, role, by_surname)
+            kind = "name"
+        else:
+            continue
+        if role:
+            _apply_role(doc.entities[entity], role)
+        doc.persons.append(PersonMention(Span(run.start, run.end), sent, entity, kind, run.possessive,
+                                         role.span if role else None))
+    for run, sent in pending:   # "Shea" before "Jamie Shea" is rare, but a surname may precede its KB match
+        key = fold(run.words[0])
+        if key in by_surname:
+            doc.persons.append(PersonMention(Span(run.start, run.end), sent, by_surname[key], "surname",
+                                             run.possessive))
+    doc.persons.sort(key=lambda m: m.span.start)
+    doc.roles = roles  # role-only phrases are resolved once the date is known
+
+
+def resolve(doc: Doc, kb: KnowledgeBase) -> None:
+    """After dating: role-only phrases and ambiguous surnames become people; pronouns point back."""
+    lo, hi = _when(doc)
+    named_roles = {m.role_span for m in doc.persons if m.role_span}
+    for role in doc.roles:
+        if role.span in named_roles or role.former or lo is None or doc.in_quote(role.span.start):
+            continue
+        where = role.country or role.organization
+        if not where:
+            continue
+        holders = {t.person for t in kb.holders(role.function, where, lo, hi)}
+        if len(holders) != 1:
+            continue
+        person = holders.pop()
+        entity = next((i for i, e in enumerate(doc.entities) if e.kb_id == person), None)
+        if entity is None:
+            doc.entities.append(Entity(kb.names[person], kb_id=person))
+            entity = len(doc.entities) - 1
+        _apply_role(doc.entities[entity], role)
+        possessive = bool(re.search(r"(?:’s|'s)$", doc.text[role.span.start:role.span.end]))
+        doc.persons.append(PersonMention(role.span, role.sentence, entity, "role", possessive, role.span))
+    for entity in doc.entities:
+        if entity.kb_id and lo is not None:
+            term = kb.office_on(entity.kb_id, lo, hi, entity.role_function)
+            if term and not entity.former:
+                entity.role_title = term.office
+                entity.role_function = entity.role_function if entity.role_function in term.functions \
+                    else term.functions[0]
+                entity.country = term.country
+                entity.organization = term.organization
+    doc.persons.sort(key=lambda m: m.span.start)
+    _pronouns(doc)
+
+
+def _when(doc: Doc) -> tuple[Optional[date], Optional[date]]:
+    if doc.published:
+        return doc.published, doc.published
+    if doc.window:
+        return doc.window
+    return None, None
+
+
+# -- names -----------------------------------------------------------------------------------------------
+
+def _name_runs(doc: Doc) -> list[Run]:
+    lang, text = doc.lang, doc.text
+    runs: list[Run] = []
+    current: Optional[Run] = None
+    pending_particles: list[str] = []
+    last_end = -10
+    for m in TOKEN.finditer(text):
+        word = m.group().rstrip("’'-")
+        start, end = m.start(), m.start() + len(word)
+        gap = text[last_end:start]
+        joinable = current is not None and (gap == " " or (INITIAL_GAP.match(gap) and len(current.words[-1]) == 1))
+        if _is_name_word(word, lang):
+            if joinable:
+                current.words.extend(pending_particles)
+                current.words.append(word)
+                current.end = end
+            else:
+                if current:
+                    runs.append(current)
+                current = Run(start, end, [word])
+            pending_particles = []
+        elif word in lang.name_particles and joinable and not pending_particles:
+            pending_particles = [word]
+            last_end = end
+            continue
+        else:
+            if current:
+                runs.append(current)
+            current, pending_particles = None, []
+        last_end = end
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        if all(len(w) == 1 for w in run.words):
+            continue
+        if doc.in_quote(run.start):
+            continue
+        _strip_genitive(run, lang, doc.text)
+        if _is_place_or_org(" ".join(run.words), doc):
+            continue
+        out.append(run)
+    return out
+
+
+def _is_name_word(word: str, lang) -> bool:
+    if not word[0].isupper() or word.lower() in lang.months or word.lower() in lang.weekdays:
+        return False
+    if len(word) > 1 and word.isupper() and len(word) > 3:
+        return False  # acronyms and shouted datelines (BRUSSELS, NATO)
+    head = word.split("-")[0]
+    base = word.rstrip("s") if word.endswith("s") else word
+    return word not in lang.not_names and head not in lang.not_names and \
+        _strip(word, lang) not in lang.not_names and base not in lang.not_names
+
+
+def _strip(word: str, lang) -> str:
+    for g in lang.genitives:
+        if len(g) > 1 and word.endswith(g):
+            return word[: -len(g)]
+    return word
+
+
+def _strip_genitive(run: Run, lang, text: str) -> None:
+    """"Hegseth’s", "Tillersons", "USA:s": read the name without its genitive ending, and remember it."""
+    last = run.words[-1]
+    for g in sorted(lang.genitives, key=len, reverse=True):
+        if not g or not last.endswith(g) or len(last) <= len(g) + 1:
+            continue
+        if g in ("’", "'"):   # "Jones’" is a genitive only after s
+            if last[-2] != "s":
+                continue
+        elif g == "s" and not last[-2].islower():
+            continue
+        run.words[-1] = last[: -len(g)]
+        run.possessive = True
+        if g == "s":
+            run.plain = last   # "Fens" may be a name, not the genitive of "Fen"
+        break
+
+
+def _is_place_or_org(name: str, doc: Doc) -> bool:
+    lang = doc.lang
+    if lang.place_re.fullmatch(name) or lang.org_re.fullmatch(name) or lang.weak_org_re.fullmatch(name):
+        return True
+    m = lang.country_re.fullmatch(name)
+    return bool(m)
+
+
+def _kb_ids(kb: KnowledgeBase, words: tuple[str, ...]) -> set[str]:
+    ids = kb.lookup(words)
+    if ids or len(words) < 3:
+        return ids
+    for n in range(len(words) - 1, 1, -1):   # "Jonas Gahr Støre" is known as a longer or shorter name
+        for i in range(len(words) - n + 1):
+            ids = kb.lookup(words[i:i + n])
+            if ids:
+                return ids
+    return set()
+
+
+def _entity_for(doc: Doc, kb: KnowledgeBase, ids: set[str], run: Run, role: Optional[RolePhrase],
+                by_surname: dict[str, int]) -> int:
+    if run.plain and not ids:
+        run.words[-1], run.possessive = run.plain, False
+    person = _choose(kb, ids, role, doc)
+    if person:
+        for i, e in enumerate(doc.entities):
+            if e.kb_id == person:
+                return i
+    name = kb.names[person] if person else " ".join(run.words)
+    key = fold(surname(name))
+    if not person and key in by_surname and len(run.words) > 1:
+        existing = doc.entities[by_surname[key]]
+        if existing.name and fold(existing.name).split()[0] == fold(run.words[0]):
+            return by_surname[key]
+    doc.entities.append(Entity(name, kb_id=person))
+    index = len(doc.entities) - 1
+    by_surname.setdefault(key, index)
+    if run.words:
+        by_surname.setdefault(fold(run.words[-1]), index)
+    if person:
+        for alias in kb.aliases_of.get(person, ()):
+            by_surname.setdefault(fold(alias.split()[-1]), index)
+    return index
+
+
+def _choose(kb: KnowledgeBase, ids: set[str], role: Optional[RolePhrase], doc: Doc) -> Optional[str]:
+    """Pick one person among namesakes: the one whose office fits the title, then the date."""
+    if len(ids) <= 1:
+        return next(iter(ids), None)
+    ranked = sorted(ids)
+    if role:
+        fitting = [p for p in ranked if kb.terms_of(p, role.function)]
+        if len(fitting) == 1:
+            return fitting[0]
+        ranked = fitting or ranked
+    if doc.published:
+        current = [p for p in ranked if kb.office_on(p, doc.published)]
+        if len(current) == 1:
+            return current[0]
+    return None
+
+
+def _looks_like_person(doc: Doc, run: Run, sentence: int) -> bool:
+    """A multi-word capitalised run is a person when its context says so."""
+    if len(run.words) < 2 or len(run.words) > 4:
+        return False
+    lang, text = doc.lang, doc.text
+    after = text[run.end:run.end + 120]
+    before = text[max(0, run.start - 40):run.start]
+    app = APPOSITION.match(after)
+    if app:
+        rest = after[app.end():]
+        head = re.split(r"[,.;]", rest, maxsplit=1)[0]
+        if lang.anonymous_re.search(head) or lang.role_re.search(head) or \
+                re.search(r"(?i)\b(?:fellow|professor|analyst|researcher|director|expert|chief|head|leader|"
+                          r"forsker|direktør|ekspert|leder|sjef|rådgiver)\b", head):
+            return True
+    if re.search(r"(?:^|\W)(?:" + lang.speech_re.pattern + r")\s*$", before, re.I):
+        return True
+    return bool(lang.speech_re.match(after.lstrip(" ,")))
+
+
+# -- role phrases ------------------------------------------------------------------------------------------
+
+def _role_phrases(doc: Doc) -> list[RolePhrase]:
+    lang, text = doc.lang, doc.text
+    out = []
+    for m in doc.finditer(lang.role_re, lang.role_gate):
+        role = lang.roles[int(m.lastgroup[1:])]
+        start, end = m.start(), m.end()
+        country, organization = role.country, None
+        head = text[max(0, start - 60):start]
+        c = re.search(r"(?:" + lang.country_re.pattern + r")\s+(?:(?:\w+|[A-Z][\w.]*)\s+)?$", head)
+        if c:
+            country = lang.countries.get(_country_key(c.group("c"), lang), country)
+            start = start - len(head) + c.start()
+        else:
+            o = re.search(r"(?:" + lang.org_re.pattern + r")[\s-]*$", head, re.I)
+            if o:
+                organization = lang.organizations[int(next(g for g, v in o.groupdict().items() if v)[1:])]
+                start = start - len(head) + o.start()
+        tail = text[end:end + 40]
+        c = re.match(r"\s+(?:of|for|i|av|de|des|von|del)\s+(?:the\s+)?(?:" + lang.country_re.pattern + r")", tail)
+        if c and not country:
+            country = lang.countries.get(_country_key(c.group("c"), lang))
+            end += c.end()
+        before = text[max(0, start - 25):start]
+        former = bool(lang.former_re.search(before[-16:])) or bool(lang.former_re.search(text[start:end]))
+        out.append(RolePhrase(Span(start, end), role.function, role.title, country, organization, former,
+                              doc.sentence_at(start)))
+    return out
+
+
+def _country_key(word: str, lang) -> str:
+    key = word.casefold()
+    if key in lang.countries:
+        return key
+    for g in sorted(lang.genitives, key=len, reverse=True):
+        if g and key.endswith(g.casefold()) and key[: -len(g)] in lang.countries:
+            return key[: -len(g)]
+    return key
+
+
+def _role_for(run: Run, roles: list[RolePhrase], text: str) -> Optional[RolePhrase]:
+    """The title right before the name, or the apposition right after it."""
+    for role in roles:
+        gap = text[role.span.end:run.start]
+        if 0 < len(gap) <= 3 and gap.strip(" ,") == "":
+            return role
+        gap = text[run.end:role.span.start]
+        if run.end <= role.span.start and len(gap) <= 40 and APPOSITION.fullmatch(
+                re.sub(r"(?:\w+\s+)?(?:\w+[’']s\s+)?$", "", gap) or "") and "," in gap:
+            return role
+    return None
+
+
+def _apply_role(entity: Entity, role: RolePhrase) -> None:
+    if role.former:
+        entity.former = entity.former or not entity.role_function
+        return
+    entity.role_function = entity.role_function or role.function
+    entity.role_title = entity.role_title or role.title
+    entity.country = entity.country or role.country
+    entity.organization = entity.organization or role.organization
+
+
+# -- pronouns ----------------------------------------------------------------------------------------------
+
+def _pronouns(doc: Doc) -> None:
+    lang, text = doc.lang, doc.text
+    words = lang.pronouns_subject | lang.pronouns_possessive
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)",
+                         re.I)
+    found = []
+    for m in pattern.finditer(text):
+        if doc.in_quote(m.start()):
+            continue
+        sent = doc.sentence_at(m.start())
+        entity = _antecedent(doc, sent, m.start())
+        if entity is not None:
+            found.append(PersonMention(Span(m.start(), m.end()), sent, entity, "pronoun",
+                                       m.group().lower() in lang.pronouns_possessive))
+            doc.persons.append(found[-1])
+            doc.persons.sort(key=lambda p: p.span.start)
+
+
+def _antecedent(doc: Doc, sentence: int, pos: int) -> Optional[int]:
+    same = [m for m in doc.persons if m.sentence == sentence and m.span.end <= pos and not m.possessive]
+    if same:
+        return same[0].entity
+    for back in range(sentence - 1, max(-1, sentence - 4), -1):
+        prior = [m for m in doc.persons if m.sentence == back and not doc.in_quote(m.span.start)]
+        subjects = [m for m in prior if not m.possessive]
+        if subjects:
+            return subjects[0].entity
+        if prior:
+            return prior[0].entity
+    return None

@@ -1,0 +1,383 @@
+"""Load and validate a language's data file (`<code>.toml` beside this module) into compiled patterns.
+
+Everything language-specific lives in those files; this module only knows their schema (docs/languages.md).
+A file that breaks the schema raises `LanguageDataError` naming the file and the entry.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from babel import Locale
+
+from ..errors import LanguageDataError, UnsupportedLanguage
+from ..model import CLAIM_KINDS, STATUSES
+from .keywords import Gate
+
+DATA_DIR = Path(__file__).parent
+FUNCTIONS = ("head_of_state", "head_of_government", "vice_head", "foreign_minister", "defence_minister",
+             "deputy_foreign_minister", "deputy_defence_minister", "under_secretary_foreign",
+             "under_secretary_defence", "permanent_representative", "secretary_general",
+             "deputy_secretary_general", "institution_president", "high_representative")
+APOS = "[’']"
+ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9\\.\-]*")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    status: str
+    noun: bool
+    act: bool = False
+
+
+@dataclass(frozen=True)
+class Role:
+    function: str
+    title: str
+    country: Optional[str]
+
+
+@dataclass
+class Language:
+    """A language's knowledge, compiled. Patterns named `*_re` are compiled regular expressions."""
+    code: str
+    name: str
+    detect: tuple[str, ...]
+    markers: tuple[str, ...]
+    path: Path
+    abbreviations: frozenset[str]
+    clause_re: re.Pattern
+    genitives: tuple[str, ...]
+    name_particles: frozenset[str]
+    not_names: frozenset[str]
+    name_modifiers_re: re.Pattern     # "Trump administration": the name modifies a noun, it is not the actor
+    pronouns_subject: frozenset[str]
+    pronouns_possessive: frozenset[str]
+    pronouns_object: frozenset[str]
+    triggers: list[Trigger]
+    trigger_re: re.Pattern            # group t<i> = trigger i, p<i> = its past forms
+    negation_re: re.Pattern
+    negation_window: tuple[int, int]
+    vp_anaphora_re: re.Pattern
+    modality_re: dict[str, re.Pattern]  # denied, expected, planned, past, reversal
+    attribution_re: dict[str, re.Pattern]
+    virtual_re: re.Pattern
+    substitute_re: dict[str, re.Pattern]  # instead, instead_of, send, represent, role_only, not_subject_before
+    reason_res: list[re.Pattern]
+    roles: list[Role]
+    role_re: re.Pattern               # group r<i> = role i
+    former_re: re.Pattern
+    countries: dict[str, str]         # folded word -> ISO code
+    country_re: re.Pattern
+    organizations: list[str]
+    org_re: re.Pattern                # group o<i> = organizations[i]
+    weak_org_re: re.Pattern           # group o<i> = organizations[i]
+    meeting_kinds: list[str]
+    meeting_re: re.Pattern            # group m<i> = meeting_kinds[i]
+    plural_meeting_re: re.Pattern
+    series: list[tuple[str, str]]
+    series_re: re.Pattern             # group s<i> = series[i]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    date_res: list[tuple[str, re.Pattern]]  # (kind, pattern) in priority order
+    relative_dates: dict[str, str]
+    relative_re: re.Pattern
+    places: dict[str, str]
+    place_re: re.Pattern
+    quote_marks: list[tuple[str, str]]
+    dash_quotes: bool
+    quote_min_words: int
+    speech_re: re.Pattern
+    anonymous_re: re.Pattern
+    speaker_determiners: frozenset[str]
+    affiliation_prepositions: tuple[str, ...]
+    org_heads_re: re.Pattern
+    institutions_re: re.Pattern
+    claim_res: dict[str, list[re.Pattern]]
+    claim_context_re: re.Pattern
+    numbers: dict[str, int]
+    cue_gate: Gate = None             # words every trigger or "sent his deputy" match contains
+    claim_gate: Gate = None
+    date_gate: Gate = None
+    role_gate: Gate = None
+
+    def may_have_cue(self, text: str) -> bool:
+        """Cheap and never wrong in the "no" direction: False means no trigger can match in `text`."""
+        return self.cue_gate.open(text)
+
+    def number(self, word: Optional[str]) -> Optional[int]:
+        if not word:
+            return None
+        word = word.lower().rstrip(".")
+        digits = re.match(r"\d+", word)
+        if digits:
+            return int(digits.group())
+        return self.numbers.get(word)
+
+
+def available() -> list[str]:
+    """Codes of the languages that have a data file."""
+    return sorted(p.stem for p in DATA_DIR.glob("*.toml"))
+
+
+@lru_cache(maxsize=None)
+def load(code: str) -> Language:
+    path = DATA_DIR / f"{code}.toml"
+    if not path.exists():
+        raise UnsupportedLanguage(code, available())
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguageDataError(path, "file", f"not valid TOML: {exc}") from None
+    return _compile(path, raw)
+
+
+class _Reader:
+    """Typed access to the raw TOML, raising errors that name the file and entry."""
+
+    def __init__(self, path: Path, raw: dict):
+        self.path, self.raw = path, raw
+
+    def get(self, dotted: str, kind: type, default=...):
+        node = self.raw
+        for part in dotted.split("."):
+            if not isinstance(node, dict) or part not in node:
+                if default is not ...:
+                    return default
+                raise LanguageDataError(self.path, dotted, "is missing")
+            node = node[part]
+        if not isinstance(node, kind):
+            raise LanguageDataError(self.path, dotted, f"should be a {kind.__name__}, not {type(node).__name__}")
+        return node
+
+    def strings(self, dotted: str, default=...) -> list[str]:
+        value = self.get(dotted, list, default)
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise LanguageDataError(self.path, f"{dotted}[{i}]", "should be a string")
+        return value
+
+    def error(self, entry: str, message: str) -> LanguageDataError:
+        return LanguageDataError(self.path, entry, message)
+
+
+def _compile(path: Path, raw: dict) -> Language:
+    r = _Reader(path, raw)
+    code = r.get("language.code", str)
+    if code != path.stem:
+        raise r.error("language.code", f"is {code!r} but the file is named {path.name}")
+    locale = Locale.parse(r.get("language.babel_locale", str))
+    months = _calendar_names(locale.months, ("wide", "abbreviated"))
+    weekdays = _calendar_names(locale.days, ("wide",))  # abbreviations ("man", "mar") are ordinary words
+    fill = {"{month}": "(?:" + "|".join(sorted(map(re.escape, months), key=len, reverse=True)) + ")",
+            "{weekday}": "(?:" + "|".join(sorted(map(re.escape, weekdays), key=len, reverse=True)) + ")",
+            "{apos}": APOS}
+
+    def rx(entry: str, patterns: list[str], flags=re.I) -> re.Pattern:
+        return _alternation(r, entry, patterns, fill, flags)
+
+    def separate(entry: str, patterns: list[str]) -> list[re.Pattern]:
+        """Patterns with named groups of the same name can't share one alternation."""
+        return [_one(r, f"{entry}[{i}]", f"(?<!\\w)(?:{_case(p)})(?!\\w)", fill, re.I) for i, p in enumerate(patterns)]
+
+    triggers, trigger_parts = [], []
+    for i, t in enumerate(r.get("trigger", list)):
+        entry = f"trigger[{i}] ({t.get('lemma', '?')})"
+        status = t.get("status")
+        if status not in STATUSES:
+            raise r.error(entry, f"status {status!r} is not one of {', '.join(STATUSES)}")
+        forms, past = t.get("forms", []), t.get("past", [])
+        if not forms and not past:
+            raise r.error(entry, "has neither forms nor past forms")
+        triggers.append(Trigger(t.get("lemma", ""), status, bool(t.get("noun", False)), bool(t.get("act", False))))
+        for group, pats in ((f"t{i}", forms), (f"p{i}", past)):
+            if pats:
+                trigger_parts.append((STATUSES.index(status), group, _join(r, f"{entry}.forms", pats, fill)))
+    # At one position the first alternative wins: let the narrow statuses (undecided, virtual) and the
+    # longer absent phrases ("declined to attend") win over a plain "attend".
+    order = {"undecided": 0, "virtual": 1, "absent": 2, "attending": 3}
+    trigger_parts.sort(key=lambda part: order[STATUSES[part[0]]])
+    trigger_re = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<{g}>{p})" for _, g, p in trigger_parts) + ")(?!\\w)", re.I)
+    cue_patterns = [_fill(p, fill) for t in r.get("trigger", list) for p in t.get("forms", []) + t.get("past", [])]
+    cue_patterns += [_fill(p, fill) for k in ("send", "represent") for p in r.strings(f"substitute.{k}")]
+
+    roles, role_parts = [], []
+    for i, ro in enumerate(r.get("role", list)):
+        entry = f"role[{i}] ({ro.get('title', '?')})"
+        if ro.get("function") not in FUNCTIONS:
+            raise r.error(entry, f"function {ro.get('function')!r} is not one of {', '.join(FUNCTIONS)}")
+        roles.append(Role(ro["function"], ro.get("title") or ro["function"], ro.get("country")))
+        role_parts.append(f"(?P<r{i}>{_join(r, entry + '.patterns', ro.get('patterns', []), fill)})")
+    role_re = re.compile("(?<!\\w)(?:" + "|".join(role_parts) + ")(?!\\w)", re.I)
+
+    organizations = list(r.get("organizations", dict))
+    weak = r.get("weak_organizations", dict, {})
+    for name in weak:
+        if name not in organizations:
+            raise r.error(f"weak_organizations.{name}", "is not listed under [organizations]")
+
+    def grouped(table: dict, prefix: str, names: list[str], entry: str) -> re.Pattern:
+        parts = [f"(?P<{prefix}{names.index(k)}>{_join(r, f'{entry}.{k}', v, fill)})" for k, v in table.items()]
+        return re.compile("(?<![\\w-])(?:" + ("|".join(parts) or "(?!)") + ")(?:s|:s|’s|'s)?(?!\\w)", re.I)
+
+    kinds, meeting_parts = [], []
+    for i, m in enumerate(r.get("meeting", list)):
+        kinds.append(m.get("kind", ""))
+        meeting_parts.append(f"(?P<m{i}>{_join(r, f'meeting[{i}].patterns', m.get('patterns', []), fill)})")
+    series, series_parts = [], []
+    for i, s in enumerate(r.get("series", list)):
+        if s.get("organization") not in organizations:
+            raise r.error(f"series[{i}]", f"organization {s.get('organization')!r} is not under [organizations]")
+        series.append((s["organization"], s.get("kind", "")))
+        series_parts.append(f"(?P<s{i}>{_join(r, f'series[{i}].patterns', s.get('patterns', []), fill)})")
+
+    date_res = []
+    for kind in ("iso", "day_month", "weekday", "month", "year"):
+        for i, p in enumerate(r.strings(f"dates.{kind}", [])):
+            date_res.append((kind, _one(r, f"dates.{kind}[{i}]", p, fill, re.I)))
+    relative = r.get("dates.relative", dict, {})
+
+    countries = {_fold(k): v for k, v in r.get("countries", dict).items()}
+    for territory, name in locale.territories.items():
+        if len(territory) == 2 and territory.isalpha():
+            countries.setdefault(_fold(name), territory)
+    country_words = sorted(set(r.get("countries", dict)) | {n for t, n in locale.territories.items()
+                                                             if len(t) == 2 and t.isalpha()}, key=len, reverse=True)
+    genitives = tuple(r.strings("text.genitive"))
+    gen = "(?:" + "|".join(re.escape(g) for g in genitives) + ")?"
+    country_re = re.compile("(?<![\\w.])(?P<c>" + "|".join(_term(w) for w in country_words) + ")" + gen + "(?!\\w)")
+
+    places = r.get("places", dict, {})
+    claims = {}
+    for kind in CLAIM_KINDS:
+        claims[kind] = separate(f"claims.{kind}", r.strings(f"claims.{kind}"))
+    marks = r.get("quotes.marks", list)
+    for i, pair in enumerate(marks):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(m, str) and m for m in pair)):
+            raise r.error(f"quotes.marks[{i}]", "should be a pair of opening and closing marks")
+    numbers = r.get("numbers", dict)
+    for k, v in numbers.items():
+        if not isinstance(v, int):
+            raise r.error(f"numbers.{k}", "should be an integer")
+    neg_window = r.get("negation.window", list, [4, 1])
+    if len(neg_window) != 2 or not all(isinstance(n, int) and n >= 0 for n in neg_window):
+        raise r.error("negation.window", "should be two word counts: [before, after]")
+    subst = {k: rx(f"substitute.{k}", r.strings(f"substitute.{k}"))
+             for k in ("instead", "instead_of", "send", "represent", "role_only", "not_subject_before")}
+    return Language(
+        code=code, name=r.get("language.name", str), detect=tuple(r.strings("language.detect")),
+        markers=tuple(r.strings("language.markers", [])), path=path,
+        abbreviations=frozenset(r.strings("text.abbreviations")),
+        clause_re=re.compile(_join(r, "text.clause_breaks", r.strings("text.clause_breaks"), fill), re.I),
+        genitives=genitives, name_particles=frozenset(r.strings("text.name_particles")),
+        not_names=frozenset(r.strings("text.not_names")),
+        name_modifiers_re=re.compile(r"\s+(?:" + _join(r, "text.name_modifiers", r.strings("text.name_modifiers"), fill)
+                                     + r")(?!\w)", re.I),
+        pronouns_subject=frozenset(r.strings("pronouns.subject")),
+        pronouns_possessive=frozenset(r.strings("pronouns.possessive")),
+        pronouns_object=frozenset(r.strings("pronouns.object")),
+        triggers=triggers, trigger_re=trigger_re,
+        negation_re=rx("negation.words", r.strings("negation.words")), negation_window=tuple(neg_window),
+        vp_anaphora_re=rx("anaphora.patterns", r.strings("anaphora.patterns", [])),
+        modality_re={k: rx(f"modality.{k}", r.strings(f"modality.{k}"))
+                     for k in ("denied", "expected", "planned", "past", "reversal")},
+        attribution_re={k: rx(f"attribution.{k}", r.strings(f"attribution.{k}"))
+                        for k in ("anonymous_sources", "media_reports", "official")},
+        virtual_re=rx("status.virtual", r.strings("status.virtual")),
+        substitute_re=subst,
+        reason_res=separate("reason.patterns", r.strings("reason.patterns")),
+        roles=roles, role_re=role_re, former_re=rx("roles.former", r.strings("roles.former")),
+        countries=countries, country_re=country_re,
+        organizations=organizations,
+        org_re=grouped(r.get("organizations", dict), "o", organizations, "organizations"),
+        weak_org_re=grouped(weak, "o", organizations, "weak_organizations"),
+        meeting_kinds=kinds,
+        meeting_re=re.compile("(?<!\\w)(?:" + "|".join(meeting_parts) + ")(?!\\w)", re.I),
+        plural_meeting_re=rx("meetings.plural", r.strings("meetings.plural")),
+        series=series,
+        series_re=re.compile("(?<!\\w)(?:" + ("|".join(series_parts) or "(?!)") + ")(?!\\w)", re.I),
+        months=months, weekdays=weekdays, date_res=date_res,
+        relative_dates={k.lower(): v for k, v in relative.items()},
+        relative_re=rx("dates.relative", [re.escape(k) for k in relative] or ["(?!)"]),
+        places=places,
+        place_re=re.compile("(?<!\\w)(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+                            + ")(?!\\w)") if places else re.compile("(?!)"),
+        quote_marks=[tuple(p) for p in marks], dash_quotes=bool(r.get("quotes.dash", bool, False)),
+        quote_min_words=r.get("quotes.min_words", int, 4),
+        speech_re=rx("quotes.verbs", r.strings("quotes.verbs")),
+        anonymous_re=rx("speakers.anonymous", r.strings("speakers.anonymous")),
+        speaker_determiners=frozenset(r.strings("speakers.determiners")),
+        affiliation_prepositions=tuple(r.strings("speakers.affiliation_prepositions")),
+        org_heads_re=rx("speakers.org_heads", r.strings("speakers.org_heads")),
+        institutions_re=re.compile("(?<!\\w)(?:" + "|".join(
+            _term(w) for w in sorted(r.strings("speakers.institutions"), key=len, reverse=True)) + ")(?!\\w)"),
+        claim_res=claims, claim_context_re=rx("claims.context", r.strings("claims.context")),
+        numbers={_fold(k): v for k, v in numbers.items()},
+        cue_gate=Gate(cue_patterns),
+        claim_gate=Gate([_fill(p, fill) for k in CLAIM_KINDS for p in r.strings(f"claims.{k}")]),
+        date_gate=Gate([p.pattern for _, p in date_res] + [re.escape(k) for k in relative]),
+        role_gate=Gate([_fill(p, fill) for ro in r.get("role", list) for p in ro.get("patterns", [])]),
+    )
+
+
+def _calendar_names(table, widths: tuple[str, ...]) -> dict[str, int]:
+    """Month or weekday names of a CLDR locale, lower-cased, with their number (weekdays: 0 = Monday)."""
+    names = {}
+    for context in ("format", "stand-alone"):
+        for width in widths:
+            for number, name in table[context][width].items():
+                name = name.lower().rstrip(".")
+                if len(name) >= 3:
+                    names[name] = number
+    return names
+
+
+def _term(word: str) -> str:
+    """A literal word list entry: acronyms match as written, other words case-insensitively."""
+    escaped = re.escape(word)
+    return escaped if ACRONYM.fullmatch(word.replace(".", "")) and word.upper() == word else f"(?i:{escaped})"
+
+
+def _join(r: _Reader, entry: str, patterns: list, fill: dict) -> str:
+    if not isinstance(patterns, list) or not patterns:
+        raise r.error(entry, "should be a non-empty list of patterns")
+    parts = []
+    for i, p in enumerate(patterns):
+        if not isinstance(p, str):
+            raise r.error(f"{entry}[{i}]", "should be a string")
+        _one(r, f"{entry}[{i}]", p, fill, re.I)
+        parts.append(_case(_fill(p, fill)))
+    return "|".join(parts)
+
+
+def _case(pattern: str) -> str:
+    """All-capital acronyms ("UN", "NATO") must not match ordinary words ("un", "nato")."""
+    return f"(?-i:{pattern})" if ACRONYM.fullmatch(pattern) and any(c.isalpha() for c in pattern) else pattern
+
+
+def _fill(pattern: str, fill: dict) -> str:
+    for key, value in fill.items():
+        pattern = pattern.replace(key, value)
+    return pattern
+
+
+def _one(r: _Reader, entry: str, pattern: str, fill: dict, flags) -> re.Pattern:
+    try:
+        return re.compile(_fill(pattern, fill), flags)
+    except re.error as exc:
+        raise r.error(entry, f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+
+
+def _alternation(r: _Reader, entry: str, patterns: list[str], fill: dict, flags) -> re.Pattern:
+    if not patterns:
+        return re.compile("(?!)")
+    return re.compile("(?<!\\w)(?:" + _join(r, entry, patterns, fill) + ")(?!\\w)", flags)
+
+
+def _fold(s: str) -> str:
+    return s.casefold().strip()

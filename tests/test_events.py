@@ -1,0 +1,102 @@
+"""Phrasings of attendance, in each language: status, modality, attribution, substitutes."""
+import pytest
+
+EN = "en"
+NB = "nb"
+PUB = "2025-06-02"  # a Monday
+
+
+@pytest.mark.parametrize("language, text, status, modality", [
+    (EN, "Secretary of State Marco Rubio will skip the NATO foreign ministers' meeting next week.", "absent", "planned"),
+    (EN, "Secretary of State Marco Rubio is not expected to attend the NATO foreign ministers' meeting.", "absent", "expected"),
+    (EN, "Secretary of State Marco Rubio did not attend the previous NATO foreign ministers' meeting in May.", "absent", "confirmed"),
+    (EN, "Secretary of State Marco Rubio attended the NATO foreign ministers' meeting in April.", "attending", "confirmed"),
+    (EN, "Secretary of State Marco Rubio has cancelled his trip to the NATO foreign ministers' meeting.", "absent", "confirmed"),
+    (EN, "Secretary of State Marco Rubio will attend the NATO foreign ministers' meeting after all.", "attending", "planned"),
+    (EN, "Secretary of State Marco Rubio joined the NATO foreign ministers' meeting by video link.", "virtual", "confirmed"),
+    (EN, "Secretary of State Marco Rubio has not decided whether to attend the NATO foreign ministers' meeting.", "undecided", "confirmed"),
+    (EN, "The State Department denied reports that Secretary of State Marco Rubio would skip the NATO foreign ministers' meeting.", "absent", "denied"),
+    (EN, "Secretary of State Marco Rubio plans to stay away from the G20 foreign ministers' meeting.", "absent", "planned"),
+    (NB, "Utenriksminister Espen Barth Eide dropper NATO-møtet i Brussel.", "absent", "confirmed"),
+    (NB, "Utenriksminister Espen Barth Eide deltar ikke på NATO-møtet neste uke.", "absent", "planned"),
+    (NB, "Utenriksminister Espen Barth Eide er ikke ventet å delta på NATO-møtet.", "absent", "expected"),
+    (NB, "Utenriksminister Espen Barth Eide har meldt forfall til NATO-møtet neste uke.", "absent", "confirmed"),
+    (NB, "Utenriksminister Espen Barth Eide deltok på NATO-møtet i april.", "attending", "confirmed"),
+    (NB, "Utenriksminister Espen Barth Eide skal delta på NATO-toppmøtet.", "attending", "planned"),
+    (NB, "Utenriksminister Espen Barth Eide deltar digitalt på NATO-møtet.", "virtual", "confirmed"),
+    (NB, "Det er fortsatt usikkert om utenriksminister Espen Barth Eide deltar på NATO-møtet.", "undecided", "confirmed"),
+    (NB, "Utenriksdepartementet avviser at utenriksminister Espen Barth Eide skal droppe NATO-møtet.", "absent", "denied"),
+])
+def test_phrasings(run, language, text, status, modality):
+    events = run(text, language, PUB).events
+    assert [(e.status, e.modality) for e in events] == [(status, modality)]
+    assert events[0].meeting.organization in ("NATO", "G20")
+
+
+@pytest.mark.parametrize("language, text, attribution", [
+    (EN, "Secretary of State Marco Rubio will skip the NATO meeting, two sources said.", "anonymous_sources"),
+    (EN, "Secretary of State Marco Rubio will skip the NATO meeting, according to U.S. media reports.", "media_reports"),
+    (EN, "Secretary of State Marco Rubio will skip the NATO meeting, the State Department said in a statement.", "official"),
+    (EN, "Secretary of State Marco Rubio will skip the NATO meeting.", None),
+    (NB, "Utenriksminister Espen Barth Eide dropper NATO-møtet, opplyser kilder til NRK.", "anonymous_sources"),
+    (NB, "Utenriksminister Espen Barth Eide dropper NATO-møtet, skriver VG.", "media_reports"),
+    (NB, "Utenriksminister Espen Barth Eide dropper NATO-møtet, bekrefter departementet.", "official"),
+])
+def test_attribution(run, language, text, attribution):
+    (event,) = run(text, language, PUB).events
+    assert event.attribution == attribution
+
+
+@pytest.mark.parametrize("language, text, substitute", [
+    (EN, "Secretary of State Marco Rubio will skip the NATO meeting. Deputy Secretary of State Christopher Landau "
+         "will attend instead.", "Christopher Landau"),
+    (EN, "Secretary of State Marco Rubio will skip the NATO meeting. Christopher Landau will represent the "
+         "United States.", "Christopher Landau"),
+    (EN, "Diplomats expect Christopher Landau to attend the NATO meeting instead of Marco Rubio.", "Christopher Landau"),
+    (EN, "Secretary of State Marco Rubio sent his deputy, Christopher Landau, to the NATO meeting.", "Christopher Landau"),
+    (NB, "Utenriksminister Marco Rubio dropper NATO-møtet. I stedet sender USA Christopher Landau.", "Christopher Landau"),
+    (NB, "Utenriksminister Espen Barth Eide dropper NATO-møtet. Statssekretær Andreas Motzfeldt Kravik stiller "
+         "i hans sted.", "Andreas Motzfeldt Kravik"),
+])
+def test_substitute_is_not_an_event_of_its_own(run, language, text, substitute):
+    (event,) = run(text, language, PUB).events
+    assert event.status == "absent" and event.substitute.name == substitute
+    assert len(event.evidence) == 2 or "instead of" in text or "sent" in text
+
+
+def test_role_only_substitute(run):
+    (event,) = run("Foreign Minister Espen Barth Eide will skip the OSCE ministerial and will send a state "
+                   "secretary.").events
+    assert event.substitute.name is None and "state secretary" in event.substitute.role
+
+
+def test_several_officials_in_one_article(run):
+    record = run("Secretary of State Marco Rubio will skip the NATO foreign ministers' meeting on Wednesday. "
+                 "Norwegian Foreign Minister Espen Barth Eide will attend.")
+    assert sorted((e.person.name, e.status) for e in record.events) == [
+        ("Espen Barth Eide", "attending"), ("Marco Rubio", "absent")]
+
+
+def test_reports_of_one_event_merge_with_all_evidence(run):
+    record = run("Secretary of State Marco Rubio will skip the NATO foreign ministers' meeting. Rubio's absence "
+                 "on Wednesday worries allies.")
+    (event,) = record.events
+    assert len(event.evidence) == 2 and event.meeting.date == "2025-06-04"
+
+
+@pytest.mark.parametrize("language, text", [
+    (EN, "NATO foreign ministers will meet in Brussels next week to discuss Ukraine."),
+    (EN, "Several ministers are expected to skip the NATO meeting."),
+    (EN, "Secretary of State Marco Rubio will attend to the crisis at home."),
+    (EN, "Secretary of State Marco Rubio has attended dozens of meetings with NATO allies."),
+    (EN, "Before 2025 a senior American minister rarely chose to skip any NATO gathering, historians say."),
+    (NB, "Utenriksminister Espen Barth Eide skal delta i debatten om NATO på Litteraturhuset."),
+    (NB, "Flere ministre ventes å utebli fra NATO-møtet."),
+])
+def test_no_event(run, language, text):
+    assert run(text, language, PUB).events == []
+
+
+def test_reason_is_kept(run):
+    (event,) = run("Secretary of State Marco Rubio will skip the NATO meeting because of a trip to Asia.").events
+    assert event.reason == "a trip to Asia"
