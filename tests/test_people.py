@@ -25,7 +25,7 @@ def test_who_skips(run, text, language, published, name, role, country):
 
 
 @pytest.mark.parametrize("text, language", [
-    ("Secretary of State Marco Rubio arrived in Brussels on Tuesday. Rubio’s plans changed overnight, and he "
+    ("Secretary of State Marco Rubio spoke to reporters on Tuesday. Rubio’s plans changed overnight, and he "
      "will now skip the NATO foreign ministers' meeting.", "en"),
     ("Utenriksminister Marco Rubio landet i Brussel tirsdag. Han dropper likevel NATO-møtet onsdag.", "nb"),
     ("Marco Rubio landet i Brussel tirsdag. Rubios fravær fra NATO-møtet onsdag vekker oppsikt.", "nb"),

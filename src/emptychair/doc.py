@@ -47,6 +47,7 @@ class OrgMention:
     sentence: int
     organization: str
     weak: bool = False
+    venue: bool = False         # "at NATO headquarters": a place, not whose meeting it is
 
 
 @dataclass
@@ -59,6 +60,7 @@ class MeetingMention:
     date_index: Optional[int] = None     # into Doc.dates
     location: Optional[str] = None
     past: bool = False                   # "the last meeting", "forrige møte"
+    generic: bool = False                # "dozens of meetings": no one meeting
 
 
 @dataclass
@@ -83,6 +85,7 @@ class TriggerMention:
     past: bool
     anaphoric: bool = False     # "plans to do so": status comes from an earlier trigger
     act: bool = False           # a decision already taken ("has cancelled"): confirmed
+    passive: bool = False       # "chaired by X", "as did X": the subject comes after
 
 
 @dataclass
@@ -102,6 +105,7 @@ class Doc:
     dates: list[DateMention] = field(default_factory=list)
     triggers: list[TriggerMention] = field(default_factory=list)
     roles: list = field(default_factory=list)                 # people.RolePhrase, named or not
+    topic: Optional[MeetingMention] = None                    # the meeting the article is about
     _starts: list[int] = field(default_factory=list, repr=False)
     _gated: dict = field(default_factory=dict, repr=False)
 

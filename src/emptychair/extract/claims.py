@@ -16,7 +16,7 @@ def find(doc: Doc) -> list[Claim]:
     lang, text = doc.lang, doc.text
     claims: list[Claim] = []
     seen: set[tuple[str, str]] = set()
-    with_trigger = {t.sentence for t in doc.triggers}
+    with_trigger = {t.sentence for t in doc.triggers} | {m.sentence for m in doc.meetings}
     context = [i in with_trigger or bool(lang.claim_context_re.search(doc.sentence_text(i)))
                for i in range(len(doc.sentences))]
     claimed = set()

@@ -21,7 +21,8 @@ from . import meetings as meeting_mentions
 from .sentences import clauses
 
 MINISTERIAL_SERIES = {"NATO", "EU", "G7", "G20", "OSCE", "ASEAN"}
-KIND_BY_FUNCTION = {"foreign_minister": "foreign ministers", "deputy_foreign_minister": "foreign ministers",
+KIND_BY_FUNCTION = {"finance_minister": "finance ministers",
+                    "foreign_minister": "foreign ministers", "deputy_foreign_minister": "foreign ministers",
                     "under_secretary_foreign": "foreign ministers", "defence_minister": "defence ministers",
                     "deputy_defence_minister": "defence ministers", "under_secretary_defence": "defence ministers"}
 
@@ -57,7 +58,7 @@ class Draft:
 
 
 def extract(doc: Doc) -> list[Draft]:
-    _orgs_from_context(doc)
+    meeting_mentions.resolve_context(doc)
     drafts: list[Draft] = []
     frames: list[Optional[Frame]] = []
     for trig in doc.triggers:
@@ -66,6 +67,12 @@ def extract(doc: Doc) -> list[Draft]:
         if frame is None or frame.generic or not frame.organization:
             continue
         for subject in _subjects(doc, trig, frame.clause):
+            for extra in _coordinated_meetings(doc, frame):   # "deltar på både kontaktgruppens møte og Nato-møtet"
+                modality, tense = _modality(doc, trig, frame.clause)
+                s = doc.sentences[trig.sentence]
+                drafts.append(Draft(subject.entity, frame.status, extra.organization, extra.kind, modality, tense,
+                                    _attribution(doc, trig.sentence), trig, extra, frame.clause,
+                                    [Span(s.start, s.end)]))
             if subject.kind == "role" and _is_generic(doc, trig.sentence):
                 continue
             modality, tense = _modality(doc, trig, frame.clause)
@@ -108,10 +115,21 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
         return Frame(status, org, "", None, clause)
     if not _empty_object(doc, trig, clause):
         return None
-    context = _context_meeting(doc, trig.sentence)
-    if context is None:
+    context = _context_meeting(doc, trig.sentence, trig.span.start)
+    if context is None or not _same_place(doc, trig, clause, context):
         return None
     return Frame(status, context.organization, context.kind, context, clause)
+
+
+def _same_place(doc: Doc, trig: TriggerMention, clause: Span, meeting: MeetingMention) -> bool:
+    """"travel to Moscow" is not going to the meeting in Brussels: a place right after the trigger must be
+    the meeting's place."""
+    m = doc.lang.place_re.match(doc.text, trig.span.end + 1) if doc.text[trig.span.end:trig.span.end + 1] == " " \
+        else None
+    if m is None:
+        c = doc.lang.country_re.match(doc.text, trig.span.end + 1)
+        return c is None or meeting.location is None
+    return meeting.location is None or doc.lang.places[m.group()] == meeting.location
 
 
 def _clause_of(doc: Doc, span: Span) -> Span:
@@ -126,19 +144,39 @@ def _negated(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
     before_words, after_words = doc.lang.negation_window
     before = doc.text[clause.start:trig.span.start].split()[-before_words:] if before_words else []
     after = doc.text[trig.span.end:clause.end].split()[:after_words] if after_words else []
-    inside = doc.text[trig.span.start:trig.span.end]
+    # "reiser ikke til": a negation inside an attending trigger counts; inside an absent one ("kan ikke
+    # delta") it is part of the trigger's own meaning
+    inside = doc.text[trig.span.start:trig.span.end] if trig.status == "attending" else ""
     return any(doc.lang.negation_re.search(" ".join(part)) for part in (before, after)) or \
         bool(doc.lang.negation_re.search(inside))
 
 
 def _meeting_for(doc: Doc, trig: TriggerMention, clause: Span) -> Optional[MeetingMention]:
     inside = [m for m in doc.meetings if clause.start <= m.span.start < clause.end and m.organization
-              and not doc.in_quote(m.span.start)]
+              and not m.generic and not doc.in_quote(m.span.start)]
     after = [m for m in inside if m.span.start >= trig.span.start]
     if after:
         return after[0]
     before = [m for m in inside if m.span.end <= trig.span.start]
     return before[-1] if before else None
+
+
+def _coordinated_meetings(doc: Doc, frame: Frame) -> list[MeetingMention]:
+    """Meetings joined to the frame's meeting by "and", "og" or commas, with another organisation or kind."""
+    if frame.meeting is None or frame.meeting.sentence < 0:
+        return []
+    out, last = [], frame.meeting
+    for m in doc.meetings:
+        if m.span.start <= last.span.end or m.span.start >= frame.clause.end or not m.organization or m.generic:
+            continue
+        gap = doc.text[last.span.end:m.span.start]
+        if len(gap) > 60 or not re.search(r"(?:^|\W)(?:and|og|und|et|y|och|samt|as well as|,)(?:\W|$)", gap) \
+                or re.search(r"[.;:]", gap):
+            break
+        if (m.organization, m.kind) != (frame.organization, frame.kind) and m.organization:
+            out.append(m)
+        last = m
+    return out
 
 
 def _org_after(doc: Doc, trig: TriggerMention, clause: Span) -> Optional[str]:
@@ -152,8 +190,8 @@ def _org_after(doc: Doc, trig: TriggerMention, clause: Span) -> Optional[str]:
 
 
 def _plural_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
-    m = doc.lang.plural_meeting_re.search(doc.text, trig.span.end, clause.end)
-    return bool(m) and m.start() - trig.span.end <= 40
+    return any(m.generic and trig.span.end <= m.span.start < clause.end and m.span.start - trig.span.end <= 40
+               for m in doc.meetings)
 
 
 def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
@@ -165,39 +203,13 @@ def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
             rest = rest.replace(doc.text[d.span.start:d.span.end], " ")
     rest = doc.lang.place_re.sub(" ", rest)
     rest = doc.lang.substitute_re["instead"].sub(" ", rest)
+    rest = doc.lang.participants_re.sub(" ", rest)
     words = re.findall(r"\w+", rest)
     return len(words) <= 2
 
 
-def _orgs_from_context(doc: Doc) -> None:
-    """Meetings named without an organisation ("Wednesday’s meeting") belong to the one in discussion."""
-    current = None
-    title = meeting_mentions.title_meeting(doc.article.title or "", doc.lang)
-    for m in doc.meetings:
-        if m.organization:
-            current = m
-            continue
-        recent = [o for o in doc.orgs if o.sentence in (m.sentence, m.sentence - 1) and o.span.start < m.span.start]
-        if current and current.sentence >= m.sentence - 6:
-            m.organization = current.organization
-            m.kind = m.kind or current.kind
-        elif recent:
-            m.organization = recent[-1].organization
-        elif current:
-            m.organization = current.organization
-            m.kind = m.kind or current.kind
-        elif title:
-            m.organization, m.kind = title[0], m.kind or title[1]
-
-
-def _context_meeting(doc: Doc, sentence: int) -> Optional[MeetingMention]:
-    prior = [m for m in doc.meetings if m.organization and m.sentence <= sentence]
-    if prior:
-        return prior[-1]
-    title = meeting_mentions.title_meeting(doc.article.title or "", doc.lang)
-    if title:
-        return MeetingMention(Span(0, 0), -1, title[1], title[0])
-    return None
+def _context_meeting(doc: Doc, sentence: int, pos: Optional[int] = None) -> Optional[MeetingMention]:
+    return meeting_mentions.context_meeting(doc, doc.sentences[sentence].start if pos is None else pos)
 
 
 # -- subjects ----------------------------------------------------------------------------------------------
@@ -205,6 +217,9 @@ def _context_meeting(doc: Doc, sentence: int) -> Optional[MeetingMention]:
 def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMention]:
     people = [p for p in doc.persons if clause.start <= p.span.start < clause.end
               and not doc.in_quote(p.span.start) and not _marked_other(doc, p) and not _modifier(doc, p)]
+    if trig.passive:   # "chaired by Britain's defence secretary, John Healey"; "as did Wang Yi"
+        after = [p for p in people if p.span.start >= trig.span.end and not p.possessive]
+        return _coordinated(doc, after, forward=True) if after else []
     if trig.noun:
         near = [p for p in people if p.possessive and 0 <= trig.span.start - p.span.end <= 30]
         if near:
@@ -214,26 +229,34 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
             return [after[0]]
     before = [p for p in people if p.span.end <= trig.span.start and not p.possessive]
     if before:
-        return _coordinated(doc, before)
+        plural = [p for p in before if p.kind == "plural" and p.span == before[-1].span]
+        return plural or _coordinated(doc, before)
     after = [p for p in people if p.span.start >= trig.span.end and not p.possessive
              and p.span.start - trig.span.end <= 40 and "," not in doc.text[trig.span.end:p.span.start]]
-    return after[:1]
+    return _coordinated(doc, after, forward=True) if after else []
 
 
 def _modifier(doc: Doc, p: PersonMention) -> bool:
     return p.kind != "pronoun" and bool(doc.lang.name_modifiers_re.match(doc.text, p.span.end))
 
 
-def _coordinated(doc: Doc, before: list[PersonMention]) -> list[PersonMention]:
-    """"Rubio and Hegseth will skip": the last person before the trigger, and those joined to them."""
-    chosen = [before[-1]]
-    for p in reversed(before[:-1]):
-        gap = doc.text[p.span.end:(chosen[-1].role_span or chosen[-1].span).start]
-        if re.fullmatch(r"\s*(?:,|and|og|und|et|y|och|samt|og|,\s*and)\s*", gap) and p.entity != chosen[-1].entity:
+COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|og|und|et|y|och|samt|as well as)\s+(?:[\w’'.-]+[\s,]+){0,4}?|,\s*)")
+
+
+def _coordinated(doc: Doc, people: list[PersonMention], forward: bool = False) -> list[PersonMention]:
+    """"Rubio and Hegseth will skip", "Healey and his German counterpart, Boris Pistorius, chaired": the
+    person next to the trigger, and those joined to them by a conjunction."""
+    ordered = people if forward else list(reversed(people))
+    chosen = [ordered[0]]
+    for p in ordered[1:]:
+        a, b = (chosen[-1], p) if forward else (p, chosen[-1])
+        gap = doc.text[a.span.end:(b.role_span or b.span).start if (b.role_span or b.span).start >= a.span.end
+                       else b.span.start]
+        if COORDINATION.fullmatch(gap) and p.entity not in {c.entity for c in chosen}:
             chosen.append(p)
         else:
             break
-    return list(reversed(chosen))
+    return chosen if forward else list(reversed(chosen))
 
 
 def _marked_other(doc: Doc, p: PersonMention) -> bool:

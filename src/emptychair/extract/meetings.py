@@ -22,7 +22,8 @@ ORG_AFTER_GAP = 30
 def find(doc: Doc) -> None:
     lang, text = doc.lang, doc.text
     for m in lang.org_re.finditer(text):
-        doc.orgs.append(OrgMention(Span(m.start(), m.end()), doc.sentence_at(m.start()), _org(lang, m)))
+        doc.orgs.append(OrgMention(Span(m.start(), m.end()), doc.sentence_at(m.start()), _org(lang, m),
+                                   venue=bool(lang.venue_re.match(text, m.end()))))
     strong = {o.organization for o in doc.orgs}
     strong |= set(title_organizations(doc.article.title or "", lang))
     taken = [o.span for o in doc.orgs]
@@ -48,6 +49,14 @@ def find(doc: Doc) -> None:
         sentence = doc.sentence_at(m.start())
         doc.meetings.append(MeetingMention(span, sentence, kind, _nearby_org(doc, span, sentence),
                                            past=_past(lang, text, span)))
+    for m in lang.plural_meeting_re.finditer(text):   # "chair the meetings"; "dozens of meetings" is no one meeting
+        span = Span(m.start(), m.end())
+        if any(span.overlaps(x.span) for x in doc.meetings):
+            continue
+        sentence = doc.sentence_at(m.start())
+        quantified = bool(lang.quantifier_re.search(text[max(0, m.start() - 30):m.start()]))
+        doc.meetings.append(MeetingMention(span, sentence, "", _nearby_org(doc, span, sentence),
+                                           past=_past(lang, text, span), generic=quantified))
     doc.meetings.sort(key=lambda mm: mm.span.start)
     for mm in doc.meetings:
         mm.location = place_near(doc, mm.span, mm.sentence)
@@ -75,7 +84,7 @@ def _org(lang: Language, m: re.Match) -> str:
 def _nearby_org(doc: Doc, span: Span, sentence: int) -> Optional[str]:
     best, best_gap = None, None
     for o in doc.orgs:
-        if o.sentence != sentence:
+        if o.sentence != sentence or o.venue:
             continue
         if o.span.overlaps(span):
             gap = 0
@@ -105,6 +114,29 @@ def place_near(doc: Doc, span: Span, sentence: int) -> Optional[str]:
         if gap <= 45 and (best_gap is None or gap < best_gap):
             best, best_gap = doc.lang.places[m.group()], gap
     return best
+
+
+def resolve_context(doc: Doc) -> None:
+    """Meetings named without an organisation ("Wednesday’s meeting", "møtet") are the last one named in
+    the same paragraph, or else the article's topic: the headline's meeting, or the first one it names."""
+    title = title_meeting(doc.article.title or "", doc.lang)
+    named = [m for m in doc.meetings if m.organization and not m.generic]
+    if title:
+        doc.topic = MeetingMention(Span(0, 0), -1, title[1], title[0])
+    elif named:
+        doc.topic = named[0]
+    for m in doc.meetings:
+        if not m.organization:
+            context = context_meeting(doc, m.span.start)
+            if context is not None:
+                m.organization, m.kind = context.organization, m.kind or context.kind
+
+
+def context_meeting(doc: Doc, pos: int) -> Optional[MeetingMention]:
+    paragraph = doc.sentences[doc.sentence_at(pos)].paragraph
+    same = [m for m in doc.meetings if m.organization and not m.generic and m.span.end <= pos
+            and doc.sentences[m.sentence].paragraph == paragraph and not doc.in_quote(m.span.start)]
+    return same[-1] if same else doc.topic
 
 
 def title_organizations(title: str, lang: Language) -> list[str]:

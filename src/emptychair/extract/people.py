@@ -66,6 +66,9 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
             entity = by_surname[words[0]]
             kind = "surname"
         elif len(words) == 1 and ids:
+            ids = _in_office_near(kb, ids, doc)
+            if not ids:
+                continue
             entity = _entity_for(doc, kb, ids, run, role, by_surname)
             kind = "surname"
         elif ids or role or _looks_like_person(doc, run, sent):
@@ -93,6 +96,8 @@ def resolve(doc: Doc, kb: KnowledgeBase) -> None:
     for role in doc.roles:
         if role.span in named_roles or role.former or lo is None or doc.in_quote(role.span.start):
             continue
+        if doc.lang.generic_role_re.search(doc.text[max(0, role.span.start - 12):role.span.start]):
+            continue   # "a U.S. secretary of state": any holder
         where = role.country or role.organization
         if not where:
             continue
@@ -118,6 +123,7 @@ def resolve(doc: Doc, kb: KnowledgeBase) -> None:
                 entity.organization = term.organization
     doc.persons.sort(key=lambda m: m.span.start)
     _pronouns(doc)
+    _plural_pronouns(doc)
 
 
 def _when(doc: Doc) -> tuple[Optional[date], Optional[date]]:
@@ -163,10 +169,11 @@ def _name_runs(doc: Doc) -> list[Run]:
     if current:
         runs.append(current)
     out = []
+    places = [Span(m.start(), m.end()) for m in lang.place_re.finditer(text)]
     for run in runs:
         if all(len(w) == 1 for w in run.words):
             continue
-        if doc.in_quote(run.start):
+        if doc.in_quote(run.start) or any(Span(run.start, run.end).overlaps(p) for p in places):
             continue
         _strip_genitive(run, lang, doc.text)
         if _is_place_or_org(" ".join(run.words), doc):
@@ -217,6 +224,16 @@ def _is_place_or_org(name: str, doc: Doc) -> bool:
         return True
     m = lang.country_re.fullmatch(name)
     return bool(m)
+
+
+def _in_office_near(kb: KnowledgeBase, ids: set[str], doc: Doc, years: int = 3) -> set[str]:
+    """A bare surname ("Hague", "Rubio") names a knowledge-base person only if they held office within a few
+    years of the article's date: "the summit in The Hague" is not William Hague in 2025."""
+    if doc.published is None:
+        return ids
+    lo = doc.published.replace(year=doc.published.year - years, day=1)
+    hi = doc.published.replace(year=doc.published.year + 1, day=1)
+    return {p for p in ids if any(t.overlaps(lo, hi) for t in kb.terms_of(p))}
 
 
 def _kb_ids(kb: KnowledgeBase, words: tuple[str, ...]) -> set[str]:
@@ -291,6 +308,8 @@ def _looks_like_person(doc: Doc, run: Run, sentence: int) -> bool:
             return True
     if re.search(r"(?:^|\W)(?:" + lang.speech_re.pattern + r")\s*$", before, re.I):
         return True
+    if re.search(r"(?:" + lang.anonymous_re.pattern + r")\s+$", before, re.I):
+        return True   # "spokesman Mark Toner", "analyst Jane Holm"
     return bool(lang.speech_re.match(after.lstrip(" ,")))
 
 
@@ -379,14 +398,47 @@ def _pronouns(doc: Doc) -> None:
 
 
 def _antecedent(doc: Doc, sentence: int, pos: int) -> Optional[int]:
-    same = [m for m in doc.persons if m.sentence == sentence and m.span.end <= pos and not m.possessive]
+    """The salient person: the first subject of this sentence before the pronoun ("Xi's absence ... he"),
+    else of the nearest earlier sentence that names anyone outside quotes."""
+    same = [m for m in doc.persons if m.sentence == sentence and m.span.end <= pos and m.kind != "plural"
+            and not doc.in_quote(m.span.start)]
     if same:
-        return same[0].entity
-    for back in range(sentence - 1, max(-1, sentence - 4), -1):
-        prior = [m for m in doc.persons if m.sentence == back and not doc.in_quote(m.span.start)]
-        subjects = [m for m in prior if not m.possessive]
-        if subjects:
-            return subjects[0].entity
+        subjects = [m for m in same if not m.possessive]
+        return (subjects or same)[0].entity
+    seen = 0
+    for back in range(sentence - 1, -1, -1):
+        prior = [m for m in doc.persons if m.sentence == back and not doc.in_quote(m.span.start)
+                 and m.kind != "plural"]
         if prior:
-            return prior[0].entity
+            subjects = [m for m in prior if not m.possessive]
+            return (subjects or prior)[0].entity
+        if not _quoted_sentence(doc, back):
+            seen += 1
+        if seen >= 3:
+            break
     return None
+
+
+def _quoted_sentence(doc: Doc, i: int) -> bool:
+    s = doc.sentences[i]
+    return any(q.start <= s.start + 2 and s.end - 2 <= q.end for q in doc.quote_spans)
+
+
+def _plural_pronouns(doc: Doc) -> None:
+    """"Begge skal delta", "Both will attend": everyone the sentence before named."""
+    lang = doc.lang
+    if not lang.pronouns_plural:
+        return
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(lang.pronouns_plural, key=len, reverse=True)))
+                         + r")(?!\w)", re.I)
+    for m in pattern.finditer(doc.text):
+        if doc.in_quote(m.start()):
+            continue
+        sent = doc.sentence_at(m.start())
+        if sent == 0:
+            continue
+        prior = [p for p in doc.persons if p.sentence == sent - 1 and not p.possessive and p.kind != "plural"
+                 and not doc.in_quote(p.span.start)]
+        for entity in dict.fromkeys(p.entity for p in prior):
+            doc.persons.append(PersonMention(Span(m.start(), m.end()), sent, entity, "plural"))
+    doc.persons.sort(key=lambda p: p.span.start)

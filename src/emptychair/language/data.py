@@ -20,6 +20,7 @@ from .keywords import Gate
 
 DATA_DIR = Path(__file__).parent
 FUNCTIONS = ("head_of_state", "head_of_government", "vice_head", "foreign_minister", "defence_minister",
+             "finance_minister",
              "deputy_foreign_minister", "deputy_defence_minister", "under_secretary_foreign",
              "under_secretary_defence", "permanent_representative", "secretary_general",
              "deputy_secretary_general", "institution_president", "high_representative")
@@ -33,6 +34,7 @@ class Trigger:
     status: str
     noun: bool
     act: bool = False
+    passive: bool = False     # "chaired by X": the subject comes after the trigger
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,13 @@ class Language:
     pronouns_subject: frozenset[str]
     pronouns_possessive: frozenset[str]
     pronouns_object: frozenset[str]
+    pronouns_plural: frozenset[str]
     triggers: list[Trigger]
     trigger_re: re.Pattern            # group t<i> = trigger i, p<i> = its past forms
     negation_re: re.Pattern
     negation_window: tuple[int, int]
     vp_anaphora_re: re.Pattern
+    inverted_anaphora_re: re.Pattern  # "as did X": the subject follows
     modality_re: dict[str, re.Pattern]  # denied, expected, planned, past, reversal
     attribution_re: dict[str, re.Pattern]
     virtual_re: re.Pattern
@@ -72,6 +76,7 @@ class Language:
     roles: list[Role]
     role_re: re.Pattern               # group r<i> = role i
     former_re: re.Pattern
+    generic_role_re: re.Pattern       # "a U.S. secretary of state": any holder, not the one in office
     countries: dict[str, str]         # folded word -> ISO code
     country_re: re.Pattern
     organizations: list[str]
@@ -80,6 +85,9 @@ class Language:
     meeting_kinds: list[str]
     meeting_re: re.Pattern            # group m<i> = meeting_kinds[i]
     plural_meeting_re: re.Pattern
+    quantifier_re: re.Pattern         # "dozens of", "alle": before a plural, no one meeting
+    participants_re: re.Pattern       # "host the leaders": the people of a meeting, standing for it
+    venue_re: re.Pattern              # "headquarters" after an organisation: a place
     series: list[tuple[str, str]]
     series_re: re.Pattern             # group s<i> = series[i]
     months: dict[str, int]
@@ -194,7 +202,8 @@ def _compile(path: Path, raw: dict) -> Language:
         forms, past = t.get("forms", []), t.get("past", [])
         if not forms and not past:
             raise r.error(entry, "has neither forms nor past forms")
-        triggers.append(Trigger(t.get("lemma", ""), status, bool(t.get("noun", False)), bool(t.get("act", False))))
+        triggers.append(Trigger(t.get("lemma", ""), status, bool(t.get("noun", False)), bool(t.get("act", False)),
+                                bool(t.get("passive", False))))
         for group, pats in ((f"t{i}", forms), (f"p{i}", past)):
             if pats:
                 trigger_parts.append((STATUSES.index(status), group, _join(r, f"{entry}.forms", pats, fill)))
@@ -281,9 +290,11 @@ def _compile(path: Path, raw: dict) -> Language:
         pronouns_subject=frozenset(r.strings("pronouns.subject")),
         pronouns_possessive=frozenset(r.strings("pronouns.possessive")),
         pronouns_object=frozenset(r.strings("pronouns.object")),
+        pronouns_plural=frozenset(r.strings("pronouns.plural", [])),
         triggers=triggers, trigger_re=trigger_re,
         negation_re=rx("negation.words", r.strings("negation.words")), negation_window=tuple(neg_window),
-        vp_anaphora_re=rx("anaphora.patterns", r.strings("anaphora.patterns", [])),
+        vp_anaphora_re=rx("anaphora.patterns", r.strings("anaphora.patterns", []) + r.strings("anaphora.inverted", [])),
+        inverted_anaphora_re=rx("anaphora.inverted", r.strings("anaphora.inverted", [])),
         modality_re={k: rx(f"modality.{k}", r.strings(f"modality.{k}"))
                      for k in ("denied", "expected", "planned", "past", "reversal")},
         attribution_re={k: rx(f"attribution.{k}", r.strings(f"attribution.{k}"))
@@ -292,6 +303,7 @@ def _compile(path: Path, raw: dict) -> Language:
         substitute_re=subst,
         reason_res=separate("reason.patterns", r.strings("reason.patterns")),
         roles=roles, role_re=role_re, former_re=rx("roles.former", r.strings("roles.former")),
+        generic_role_re=re.compile(r"(?<!\w)(?:" + _join(r, "roles.generic", r.strings("roles.generic"), fill) + r")\s+$", re.I),
         countries=countries, country_re=country_re,
         organizations=organizations,
         org_re=grouped(r.get("organizations", dict), "o", organizations, "organizations"),
@@ -299,6 +311,10 @@ def _compile(path: Path, raw: dict) -> Language:
         meeting_kinds=kinds,
         meeting_re=re.compile("(?<!\\w)(?:" + "|".join(meeting_parts) + ")(?!\\w)", re.I),
         plural_meeting_re=rx("meetings.plural", r.strings("meetings.plural")),
+        quantifier_re=rx("meetings.quantifiers", r.strings("meetings.quantifiers")),
+        participants_re=rx("meetings.participants", r.strings("meetings.participants")),
+        venue_re=re.compile(r"(?:s|’s|'s|:s)?\s*[-]?\s*(?:" + _join(r, "meetings.venue", r.strings("meetings.venue"), fill)
+                            + r")(?!\w)", re.I),
         series=series,
         series_re=re.compile("(?<!\\w)(?:" + ("|".join(series_parts) or "(?!)") + ")(?!\\w)", re.I),
         months=months, weekdays=weekdays, date_res=date_res,
