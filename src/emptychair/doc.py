@@ -72,7 +72,8 @@ class DateMention:
     month: Optional[int] = None
     day: Optional[int] = None
     weekday: Optional[int] = None
-    offset: Optional[str] = None       # relative: "+1M", "-1D"
+    offset: Optional[str] = None       # relative: "+1M", "-1D"; others: "+"/"-" for "next"/"last"
+    year_offset: Optional[int] = None  # "i oktober i fjor": October of the year before
 
 
 @dataclass

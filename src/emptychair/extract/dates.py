@@ -36,7 +36,22 @@ def find(doc: Doc) -> None:
         if not any(span.overlaps(t) for t in taken):
             found.append(DateMention(span, doc.sentence_at(m.start()), "relative",
                                      offset=lang.relative_dates[m.group().lower()]))
-    doc.dates = sorted(found, key=lambda d: d.span.start)
+    found.sort(key=lambda d: d.span.start)
+    doc.dates = _month_with_year_offset(doc, found)
+
+
+def _month_with_year_offset(doc: Doc, found: list[DateMention]) -> list[DateMention]:
+    """"in October last year", "i oktober i fjor": one date, the month of a year relative to publication."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev and d.kind == "relative" and (d.offset or "").endswith("Y") and prev.month and not prev.year \
+                and 0 <= d.span.start - prev.span.end <= 3:
+            prev.year_offset = int(d.offset[:-1])
+            prev.span = Span(prev.span.start, d.span.end)
+            continue
+        out.append(d)
+    return out
 
 
 def _mention(doc: Doc, kind: str, m: re.Match, span: Span) -> Optional[DateMention]:
@@ -65,6 +80,12 @@ def _mention(doc: Doc, kind: str, m: re.Match, span: Span) -> Optional[DateMenti
                        offset=direction)
 
 
+def is_reporting(doc: Doc, d: DateMention) -> bool:
+    """"the Pentagon said on Tuesday", "sa Eide torsdag": when it was said, not when the meeting is."""
+    before = doc.text[max(doc.sentences[d.sentence].start, d.span.start - 40):d.span.start]
+    return bool(doc.lang.reporting_re.search(before))
+
+
 def _is_dateline(text: str, pos: int) -> bool:
     """"BRUSSELS, Jan 29 (Reuters) –": the date the story was filed, not of anything in it."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -77,6 +98,9 @@ def resolve(d: DateMention, ref: Optional[date], window: Optional[tuple[date, da
     "future" or None). None when the text does not pin a day or a month."""
     if d.kind == "year":
         return None
+    if d.year_offset is not None and d.month and (ref or window):
+        year = (ref or window[1]).year + d.year_offset
+        return f"{year:04d}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
     if d.year and d.month:
         return f"{d.year:04d}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
     if ref is None:
@@ -84,13 +108,17 @@ def resolve(d: DateMention, ref: Optional[date], window: Optional[tuple[date, da
             return None
         if d.kind in ("weekday", "relative"):
             return None   # "on Wednesday" in an undated article names no day we can know
-        if window[0].year == window[1].year and d.month:
-            return f"{window[0].year:04d}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
-        ref = window[0]
+        if d.month:   # the one year in which that month falls inside the window, if there is only one
+            years = [y for y in range(window[0].year, window[1].year + 1)
+                     if (y, d.month) >= (window[0].year, window[0].month) and (y, d.month) <= (window[1].year, window[1].month)]
+            if len(years) == 1:
+                return f"{years[0]:04d}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
+        return None   # a month in an article that could be from several years: which year is unknown
     if d.kind == "relative":
         return _relative(d.offset, ref)
     if d.weekday is not None:
         return _weekday(d.weekday, ref, d.offset or _sign(tense)).isoformat()
+    tense = {"-": "past", "+": "future"}.get(d.offset or "", tense)   # "last November", "next April"
     if d.month and d.day:
         return _nearest_day(d.month, d.day, ref, tense)
     if d.month:
@@ -137,10 +165,12 @@ def _nearest_day(month: int, day: int, ref: date, tense: Optional[str]) -> Optio
 
 
 def _relative(offset: Optional[str], ref: date) -> Optional[str]:
-    m = re.fullmatch(r"([+-]?\d+)([DWMY])", offset or "")
+    m = re.fullmatch(r"([+-]?\d+)([DWMYE])", offset or "")
     if not m:
         return None
     n, unit = int(m.group(1)), m.group(2)
+    if unit == "E":   # the weekend: the Saturday of this week, or n weeks on
+        return (ref + timedelta(days=(5 - ref.weekday()) % 7 + 7 * n)).isoformat()
     if unit == "D":
         return (ref + timedelta(days=n)).isoformat()
     if unit == "W":

@@ -17,6 +17,7 @@ from typing import Optional
 
 from ..doc import Doc, MeetingMention, PersonMention, TriggerMention
 from ..model import Span
+from . import dates as date_mentions
 from . import meetings as meeting_mentions
 from .sentences import clauses
 
@@ -53,7 +54,7 @@ class Draft:
     evidence: list[Span] = field(default_factory=list)
     substitute: Optional[tuple[Optional[int], Optional[str]]] = None   # (entity, role phrase)
     location: Optional[str] = None
-    dates: list[tuple[int, Optional[str]]] = field(default_factory=list)   # (index into doc.dates, tense)
+    dates: list[tuple[int, Optional[str], str]] = field(default_factory=list)   # (doc.dates index, tense, source)
     dropped: bool = False
 
 
@@ -83,8 +84,14 @@ def extract(doc: Doc) -> list[Draft]:
     _substitutes(doc, drafts)
     for d in drafts:
         d.kind = _refine_kind(doc, d)
+        d.dates = []
+        if d.meeting is not None and d.meeting.sentence == d.trigger.sentence:
+            near = meeting_date(doc, d.meeting)
+            if near is not None:
+                d.dates.append((near, d.tense, "meeting"))
         found = _date_for(doc, d)
-        d.dates = [(found, d.tense)] if found is not None else []
+        if found is not None and all(found != i for i, _, _ in d.dates):
+            d.dates.append((found, d.tense, "clause"))
         d.location = (d.meeting.location if d.meeting else None) or \
             meeting_mentions.place_near(doc, d.clause, d.trigger.sentence)
     return _merge([d for d in drafts if not d.dropped])
@@ -429,14 +436,30 @@ def _refine_kind(doc: Doc, d: Draft) -> str:
 
 
 def _date_for(doc: Doc, d: Draft) -> Optional[int]:
-    """The date mention for this report: in its clause or sentence, nearest the meeting it names."""
+    """The date mention for this report: in its clause or sentence, nearest the meeting it names; not the
+    date something was said."""
     anchor = d.meeting.span if d.meeting and d.meeting.sentence == d.trigger.sentence else d.trigger.span
     s = doc.sentences[d.trigger.sentence]
     for lo, hi in ((d.clause.start, d.clause.end), (s.start, s.end)):
-        found = [(i, x) for i, x in enumerate(doc.dates) if lo <= x.span.start < hi and x.kind != "year"]
+        found = [(i, x) for i, x in enumerate(doc.dates) if lo <= x.span.start < hi and x.kind != "year"
+                 and not date_mentions.is_reporting(doc, x)]
         if found:
-            return min(found, key=lambda ix: abs(ix[1].span.start - anchor.end))[0]
+            return min(found, key=lambda ix: _gap(ix[1].span, anchor))[0]
     return None
+
+
+def meeting_date(doc: Doc, m: MeetingMention) -> Optional[int]:
+    """The date written next to a meeting mention ("Thursday's meeting", "møtet 12. februar")."""
+    if m.sentence < 0:
+        return None
+    s = doc.sentences[m.sentence]
+    found = [(i, x) for i, x in enumerate(doc.dates) if s.start <= x.span.start < s.end and x.kind != "year"
+             and _gap(x.span, m.span) <= 60 and not date_mentions.is_reporting(doc, x)]
+    return min(found, key=lambda ix: _gap(ix[1].span, m.span))[0] if found else None
+
+
+def _gap(a: Span, b: Span) -> int:
+    return 0 if a.overlaps(b) else (b.start - a.end if a.end <= b.start else a.start - b.end)
 
 
 # -- merging -----------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from typing import Optional
 from ..doc import Doc, Entity
 from ..model import Event, Meeting, Person, Span
 from . import dates as date_mentions
-from .events import Draft, kinds_compatible
+from .events import Draft, kinds_compatible, meeting_date
 
 
 def events(doc: Doc, drafts: list[Draft]) -> list[Event]:
@@ -33,7 +33,7 @@ def _modality(doc: Doc, d: Draft, when: Optional[str]) -> str:
     trigger reports a decision already taken ("has cancelled his trip")."""
     if d.modality != "confirmed" or d.tense == "past" or d.trigger.act:
         return d.modality
-    ahead = any((doc.dates[i].offset or "").startswith("+") for i, _ in d.dates)
+    ahead = any((doc.dates[i].offset or "").startswith("+") for i, _, _ in d.dates)
     if when and doc.published:
         ahead = ahead or when > doc.published.isoformat()[:len(when)]
     return "planned" if ahead else d.modality
@@ -59,11 +59,15 @@ def _substitute(doc: Doc, d: Draft) -> Optional[Person]:
 
 
 def _date(doc: Doc, d: Draft) -> Optional[str]:
-    """The most precise date the reports give, among those that agree with the first."""
-    values = [date_mentions.resolve(doc.dates[i], doc.published, doc.window, tense) for i, tense in d.dates]
-    values = [v for v in values if v]
-    if not values:
-        values = _from_other_mentions(doc, d)
+    """The meeting's date: where a report names it next to the meeting, else where the article names the
+    same meeting again, else any date in the report's clause (which may be the day someone travels). Among
+    the dates that agree with the first, the most precise ("neste uke" and "15. og 16. november")."""
+    by_source = {"meeting": [], "clause": []}
+    for i, tense, source in d.dates:
+        value = _resolve(doc, doc.dates[i], tense)
+        if value:
+            by_source[source].append(value)
+    values = by_source["meeting"] + _from_other_mentions(doc, d) + by_source["clause"]
     if not values:
         return None
     first = values[0]
@@ -72,20 +76,29 @@ def _date(doc: Doc, d: Draft) -> Optional[str]:
 
 
 def _from_other_mentions(doc: Doc, d: Draft) -> list[str]:
-    """"ministermøtet i april": the same meeting, dated where the article names it again."""
-    past = d.tense == "past"
+    """"ministermøtet i april": the same meeting, dated where the article names it again; the article's
+    topic meeting first."""
     out = []
-    for m in doc.meetings:
-        if m.organization != d.organization or m.past != past or not kinds_compatible(m.kind, d.kind):
+    candidates = ([doc.topic] if doc.topic else []) + doc.meetings
+    for m in candidates:
+        if m is None or m.organization != d.organization or m.generic or not kinds_compatible(m.kind, d.kind):
             continue
-        s = doc.sentences[m.sentence]
-        near = [x for x in doc.dates if s.start <= x.span.start < s.end and x.kind != "year"
-                and abs(x.span.start - m.span.end) <= 60]
-        for x in near:
-            value = date_mentions.resolve(x, doc.published, doc.window, d.tense)
-            if value:
-                out.append(value)
+        if m.past and d.tense != "past":
+            continue   # "the last meeting" is not the one ahead
+        i = meeting_date(doc, m)
+        value = _resolve(doc, doc.dates[i], d.tense) if i is not None else None
+        if value and value not in out:
+            out.append(value)
     return out
+
+
+def _resolve(doc: Doc, mention, tense) -> Optional[str]:
+    """A date, with the year of its sentence when it names a month alone ("the August talks ... in 2007")."""
+    if mention.month and not mention.year:
+        years = [x.year for x in doc.dates if x.sentence == mention.sentence and x.kind == "year" and x.year]
+        if years:
+            return f"{years[0]:04d}-{mention.month:02d}" + (f"-{mention.day:02d}" if mention.day else "")
+    return date_mentions.resolve(mention, doc.published, doc.window, tense)
 
 
 def _reason(doc: Doc, d: Draft) -> Optional[str]:

@@ -94,6 +94,7 @@ class Language:
     weekdays: dict[str, int]
     date_res: list[tuple[str, re.Pattern]]  # (kind, pattern) in priority order
     relative_dates: dict[str, str]
+    reporting_re: re.Pattern          # "said on Tuesday": the date of the report
     relative_re: re.Pattern
     places: dict[str, str]
     place_re: re.Pattern
@@ -319,6 +320,8 @@ def _compile(path: Path, raw: dict) -> Language:
         series_re=re.compile("(?<!\\w)(?:" + ("|".join(series_parts) or "(?!)") + ")(?!\\w)", re.I),
         months=months, weekdays=weekdays, date_res=date_res,
         relative_dates={k.lower(): v for k, v in relative.items()},
+        reporting_re=re.compile(r"(?<!\w)(?:" + _join(r, "dates.reporting", r.strings("dates.reporting"), fill)
+                                + r")(?:\s+\w+){0,3}?\s+(?:on|this|last|i|på|den|am|le|el)?\s*$", re.I),
         relative_re=rx("dates.relative", [re.escape(k) for k in relative] or ["(?!)"]),
         places=places,
         place_re=re.compile("(?<!\\w)(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
