@@ -134,7 +134,19 @@ class Doc:
         return self._gated[key]
 
     def finditer(self, pattern, gate):
-        """`pattern.finditer` over the sentences the gate lets through."""
-        for i in self.gated(gate):
-            s = self.sentences[i]
-            yield from pattern.finditer(self.text, s.start, s.end)
+        """`pattern.finditer` over the sentences the gate lets through (runs of them searched at once)."""
+        for start, end in self._ranges(gate):
+            yield from pattern.finditer(self.text, start, end)
+
+    def _ranges(self, gate) -> list[tuple[int, int]]:
+        key = ("ranges", id(gate))
+        if key not in self._gated:
+            ranges: list[list[int]] = []
+            for i in self.gated(gate):
+                s = self.sentences[i]
+                if ranges and ranges[-1][2] == i - 1:
+                    ranges[-1][1], ranges[-1][2] = s.end, i
+                else:
+                    ranges.append([s.start, s.end, i])
+            self._gated[key] = [(a, b) for a, b, _ in ranges]
+        return self._gated[key]

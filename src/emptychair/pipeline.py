@@ -83,9 +83,13 @@ def _run(article: Article, options: Options, record: Record) -> Record:
     doc.index_sentences()
     found_quotes = quotes.find_spans(doc)
     triggers.find(doc)
-    if options.prefilter and not triggers.has_cue(doc):
-        return record
     kb = officeholders.load(options.kb_dir)
+    if options.prefilter and not triggers.has_cue(doc):
+        if found_quotes:   # no attendance report, but who said what may still matter
+            people.find(doc, kb)
+            people.resolve(doc, kb)
+            record.quotes = quotes.attribute(doc, found_quotes)
+        return record
     people.find(doc, kb)
     meetings.find(doc)
     dates.find(doc)

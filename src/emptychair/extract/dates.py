@@ -20,17 +20,18 @@ DATELINE = re.compile(r"^\s*(?:By [^\n]{0,80}?)?[A-ZÆØÅÄÖÜ][A-ZÆØÅÄÖ�
 
 def find(doc: Doc) -> None:
     lang, text = doc.lang, doc.text
-    taken: list[Span] = []
     found: list[DateMention] = []
-    for kind, pattern in lang.date_res:
-        for m in doc.finditer(pattern, lang.date_gate):
-            span = Span(m.start(), m.end())
-            if any(span.overlaps(t) for t in taken) or _is_dateline(text, m.start()):
-                continue
-            mention = _mention(doc, kind, m, span)
-            if mention:
-                taken.append(span)
-                found.append(mention)
+    for m in _anchored(doc):
+        i = int(m.lastgroup[1:])
+        kind = lang.date_res[i][0]
+        span = Span(m.start(), m.end())
+        if _is_dateline(text, m.start()):
+            continue
+        groups = {k.split("__")[0]: v for k, v in m.groupdict().items() if k.endswith(f"__{i}")}
+        mention = _mention(doc, kind, groups, m.group(), span)
+        if mention:
+            found.append(mention)
+    taken = [d.span for d in found]
     for m in doc.finditer(lang.relative_re, lang.date_gate):
         span = Span(m.start(), m.end())
         if not any(span.overlaps(t) for t in taken):
@@ -38,6 +39,29 @@ def find(doc: Doc) -> None:
                                      offset=lang.relative_dates[m.group().lower()]))
     found.sort(key=lambda d: d.span.start)
     doc.dates = _month_with_year_offset(doc, found)
+
+
+WORD = re.compile(r"\w+")
+
+
+def _anchored(doc: Doc):
+    """Date matches, searched only around the words a date needs (a month, a weekday, a year, a relative
+    phrase's first word): the date patterns are costly to run over a whole text."""
+    lang, text = doc.lang, doc.text
+    anchors = lang.date_anchors
+    windows: list[list[int]] = []
+    for w in WORD.finditer(text):
+        token = w.group().lower()
+        if not (token in anchors or token[:3] in anchors or (len(token) == 4 and token.isdigit())):
+            continue
+        s = doc.sentences[doc.sentence_at(w.start())]
+        lo, hi = max(s.start, w.start() - 40), min(s.end, w.end() + 40)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        yield from lang.date_re.finditer(text, lo, hi)
 
 
 def _month_with_year_offset(doc: Doc, found: list[DateMention]) -> list[DateMention]:
@@ -54,9 +78,8 @@ def _month_with_year_offset(doc: Doc, found: list[DateMention]) -> list[DateMent
     return out
 
 
-def _mention(doc: Doc, kind: str, m: re.Match, span: Span) -> Optional[DateMention]:
+def _mention(doc: Doc, kind: str, g: dict, matched: str, span: Span) -> Optional[DateMention]:
     lang = doc.lang
-    g = m.groupdict()
     month = g.get("month")
     if month is not None:
         month = int(month) if month.isdigit() else lang.months.get(month.lower().rstrip("."))
@@ -71,7 +94,7 @@ def _mention(doc: Doc, kind: str, m: re.Match, span: Span) -> Optional[DateMenti
         except ValueError:
             return None
     direction = None
-    words = m.group().lower().split()
+    words = matched.lower().split()
     if words and words[0] in ("next", "neste", "kommende", "coming", "nächsten", "prochain"):
         direction = "+"
     elif words and words[0] in ("last", "forrige", "sist", "letzten", "dernier"):

@@ -270,7 +270,7 @@ def _marked_other(doc: Doc, p: PersonMention) -> bool:
     """"instead of Hegseth", "follow Rubio in": the person is not the one the trigger is about."""
     start = min(p.span.start, p.role_span.start if p.role_span else p.span.start)
     before = doc.text[max(0, start - 30):start]
-    return bool(re.search(r"(?:" + doc.lang.substitute_re["not_subject_before"].pattern + r")\s+$", before, re.I))
+    return bool(doc.lang.not_subject_re.search(before))
 
 
 def _is_generic(doc: Doc, sentence: int) -> bool:

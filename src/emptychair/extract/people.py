@@ -306,9 +306,9 @@ def _looks_like_person(doc: Doc, run: Run, sentence: int) -> bool:
                 re.search(r"(?i)\b(?:fellow|professor|analyst|researcher|director|expert|chief|head|leader|"
                           r"forsker|direktør|ekspert|leder|sjef|rådgiver)\b", head):
             return True
-    if re.search(r"(?:^|\W)(?:" + lang.speech_re.pattern + r")\s*$", before, re.I):
+    if lang.speech_before_re.search(before):
         return True
-    if re.search(r"(?:" + lang.anonymous_re.pattern + r")\s+$", before, re.I):
+    if lang.role_noun_before_re.search(before):
         return True   # "spokesman Mark Toner", "analyst Jane Holm"
     return bool(lang.speech_re.match(after.lstrip(" ,")))
 
@@ -323,17 +323,17 @@ def _role_phrases(doc: Doc) -> list[RolePhrase]:
         start, end = m.start(), m.end()
         country, organization = role.country, None
         head = text[max(0, start - 60):start]
-        c = re.search(r"(?:" + lang.country_re.pattern + r")\s+(?:(?:\w+|[A-Z][\w.]*)\s+)?$", head)
+        c = lang.country_before_re.search(head)
         if c:
             country = lang.countries.get(_country_key(c.group("c"), lang), country)
             start = start - len(head) + c.start()
         else:
-            o = re.search(r"(?:" + lang.org_re.pattern + r")[\s-]*$", head, re.I)
+            o = lang.org_before_re.search(head)
             if o:
                 organization = lang.organizations[int(next(g for g, v in o.groupdict().items() if v)[1:])]
                 start = start - len(head) + o.start()
         tail = text[end:end + 40]
-        c = re.match(r"\s+(?:of|for|i|av|de|des|von|del)\s+(?:the\s+)?(?:" + lang.country_re.pattern + r")", tail)
+        c = lang.country_after_re.match(tail)
         if c and not country:
             country = lang.countries.get(_country_key(c.group("c"), lang))
             end += c.end()

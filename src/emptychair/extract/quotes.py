@@ -76,7 +76,7 @@ def _dash_quotes(doc: Doc, start: int, end: int, paragraph: int) -> list[Found]:
     dash = DASH_LINE.match(text[start:end])
     body_start = start + dash.end()
     attribution = None
-    for m in re.finditer(r",\s+(?:" + doc.lang.speech_re.pattern + r")\b", text[body_start:end], re.I):
+    for m in doc.lang.dash_attribution_re.finditer(text[body_start:end]):
         attribution = m
     if attribution:
         quote_end = body_start + attribution.start()
@@ -133,6 +133,29 @@ def _speaker(doc: Doc, f: Found, anonymous_seen: list) -> Optional[Speaker]:
             who = _who(doc, Span(start_sentence.start + verbs[-1].end(), f.outer.start), anonymous_seen, first=True)
         if who:
             return who
+    return _neighbour_sentence(doc, f, anonymous_seen)
+
+
+def _neighbour_sentence(doc: Doc, f: Found, anonymous_seen: list) -> Optional[Speaker]:
+    """«…» Det sier Sandvik til NTB. / Kuleba explained it in a statement. “…”: the speaker is named in the
+    sentence right after the quote (which opens with a speech verb) or right before a quote that opens a
+    paragraph (which has a speech verb)."""
+    last = doc.sentence_at(f.outer.end - 1)
+    if last + 1 < len(doc.sentences):
+        nxt = doc.sentences[last + 1]
+        opening = " ".join(doc.text[nxt.start:nxt.end].split()[:3])
+        if doc.lang.speech_re.search(opening) and not doc.in_quote(nxt.start + 1):
+            who = _who(doc, Span(nxt.start, nxt.end), anonymous_seen, first=True)
+            if who:
+                return who
+    first = doc.sentence_at(f.outer.start)
+    opens_paragraph = first > 0 and doc.sentences[first].paragraph != doc.sentences[first - 1].paragraph \
+        and doc.sentences[first].start >= f.outer.start - 2
+    if opens_paragraph:
+        prev = doc.sentences[first - 1]
+        body = doc.text[prev.start:prev.end]
+        if (doc.lang.speech_re.search(body) or body.rstrip().endswith(":")) and not doc.in_quote(prev.start + 1):
+            return _who(doc, Span(prev.start, prev.end), anonymous_seen, first=True)
     return None
 
 
@@ -154,7 +177,8 @@ def _who(doc: Doc, region: Span, anonymous_seen: list, first: bool = False) -> O
     if kind == "person":
         entity = doc.entities[item.entity]
         if entity.affiliation is None:
-            entity.affiliation = _affiliation(doc, item.span.end) or entity.organization
+            entity.affiliation = _affiliation(doc, item.span.end) or _title_affiliation(doc, item.entity) \
+                or entity.organization
         return Speaker(entity.name, entity.affiliation, entity.kb_id)
     return Speaker(None, _anonymous_affiliation(doc, item, anonymous_seen))
 
@@ -162,18 +186,37 @@ def _who(doc: Doc, region: Span, anonymous_seen: list, first: bool = False) -> O
 def _affiliation(doc: Doc, after_name: int) -> Optional[str]:
     """"X, a former NATO spokesperson who is now a fellow at the RUSI think tank" -> RUSI."""
     text = doc.text
-    m = re.match(r",\s+(?!(?:said|says|sier|sa|he|she|han|hun)\b)([^.;:\n]{3,200})", text[after_name:after_name + 220])
+    m = re.match(r"\s*(?:\([^)]{1,8}\))?,\s+(?!(?:said|says|sier|sa|he|she|han|hun)\b)([^.;:\n]{3,200})",
+                 text[after_name:after_name + 220])
     if not m:
         return None
     start = after_name + m.start(1)
     return _organisation_in(doc, start, start + len(m.group(1)))
 
 
+def _title_affiliation(doc: Doc, entity: int) -> Optional[str]:
+    """"Pentagon press secretary Pat Ryder", "Acting State Department spokesman Mark Toner": the institution
+    in the title in front of the person's name."""
+    for p in doc.persons:
+        if p.entity != entity or p.kind != "name":
+            continue
+        sentence = doc.sentences[p.sentence]
+        head = doc.text[max(sentence.start, p.span.start - 60):p.span.start]
+        head = re.split(r"[,;:()\n–—]", head)[-1]
+        if head.strip():
+            found = _organisation_in(doc, p.span.start - len(head), p.span.start)
+            if found:
+                return found
+    return None
+
+
 def _organisation_in(doc: Doc, start: int, end: int) -> Optional[str]:
     lang, text = doc.lang, doc.text
     found: list[tuple[int, str]] = []
     for m in lang.institutions_re.finditer(text, start, end):
-        found.append((m.start(), m.group()))
+        name = m.group().casefold()
+        name = name if name in lang.institutions else re.sub(r"(?:s|:s|’s|'s)$", "", name)
+        found.append((m.start(), lang.institutions.get(name, m.group())))
     for m in lang.org_re.finditer(text, start, end):
         found.append((m.start(), lang.organizations[int(next(k for k, v in m.groupdict().items() if v)[1:])]))
     for m in lang.weak_org_re.finditer(text, start, end):
@@ -182,7 +225,8 @@ def _organisation_in(doc: Doc, start: int, end: int) -> Optional[str]:
     for m in re.finditer(r"\b(?:" + preps + r")\s+" + CAPITALISED_ORG.pattern, text[start:end]):
         name = re.sub(r"\s+(?:" + lang.org_heads_re.pattern + r")$", "", m.group(1), flags=re.I)
         name = re.sub(r"^(?:the|The)\s+", "", name)
-        if len(name) > 1 and not lang.country_re.fullmatch(name) and not lang.place_re.fullmatch(name):
+        if len(name) > 1 and not lang.country_re.fullmatch(name) and not lang.place_re.fullmatch(name) \
+                and name.split()[0] not in lang.not_names:
             found.append((start + m.start(1), name))
     if not found:
         return None

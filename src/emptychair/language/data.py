@@ -107,9 +107,19 @@ class Language:
     affiliation_prepositions: tuple[str, ...]
     org_heads_re: re.Pattern
     institutions_re: re.Pattern
+    institutions: dict[str, str]      # folded local name -> the English name it is reported under
     claim_res: dict[str, list[re.Pattern]]
     claim_context_re: re.Pattern
     numbers: dict[str, int]
+    country_before_re: re.Pattern = None   # "U.S. Defense Secretary", "USAs utenriksminister": country before a title
+    org_before_re: re.Pattern = None       # "NATO Secretary-General"
+    country_after_re: re.Pattern = None    # "foreign minister of Norway"
+    speech_before_re: re.Pattern = None    # "said Oana Lungescu": a speech verb right before a name
+    role_noun_before_re: re.Pattern = None  # "spokesman Mark Toner"
+    not_subject_re: re.Pattern = None      # "instead of X": the words end right before a person
+    dash_attribution_re: re.Pattern = None  # ", sier han" ending a dash quote
+    date_re: re.Pattern = None             # all date patterns in one: group d<i> = date_res[i]
+    date_anchors: frozenset = frozenset()  # words (and 3-letter stems) without which no date matches
     cue_gate: Gate = None             # words every trigger or "sent his deputy" match contains
     claim_gate: Gate = None
     date_gate: Gate = None
@@ -143,7 +153,7 @@ def load(code: str) -> Language:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise LanguageDataError(path, "file", f"not valid TOML: {exc}") from None
-    return _compile(path, raw)
+    return _derive(_compile(path, raw))
 
 
 class _Reader:
@@ -334,14 +344,40 @@ def _compile(path: Path, raw: dict) -> Language:
         affiliation_prepositions=tuple(r.strings("speakers.affiliation_prepositions")),
         org_heads_re=rx("speakers.org_heads", r.strings("speakers.org_heads")),
         institutions_re=re.compile("(?<!\\w)(?:" + "|".join(
-            _term(w) for w in sorted(r.strings("speakers.institutions"), key=len, reverse=True)) + ")(?!\\w)"),
+            _term(w) for w in sorted(r.get("speakers.institutions", dict), key=len, reverse=True)) + ")(?:s|:s|’s|'s)?(?!\\w)"),
+        institutions={k.casefold(): v for k, v in r.get("speakers.institutions", dict).items()},
         claim_res=claims, claim_context_re=rx("claims.context", r.strings("claims.context")),
         numbers={_fold(k): v for k, v in numbers.items()},
-        cue_gate=Gate(cue_patterns),
+        cue_gate=Gate(cue_patterns, frozenset(r.strings("text.common_words", []))),
+        date_re=_combined(date_res),
         claim_gate=Gate([_fill(p, fill) for k in CLAIM_KINDS for p in r.strings(f"claims.{k}")]),
         date_gate=Gate([p.pattern for _, p in date_res] + [re.escape(k) for k in relative]),
         role_gate=Gate([_fill(p, fill) for ro in r.get("role", list) for p in ro.get("patterns", [])]),
     )
+
+
+def _combined(patterns: list[tuple[str, re.Pattern]]) -> re.Pattern:
+    """One alternation of patterns that reuse group names: group `d<i>` wraps pattern i, its inner groups
+    become `<name>__<i>`. At one position the earlier (more specific) pattern wins."""
+    parts = []
+    for i, (_, p) in enumerate(patterns):
+        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}__{i}>", p.pattern)
+        parts.append(f"(?P<d{i}>{body})")
+    return re.compile("|".join(parts), re.I)
+
+
+def _derive(lang: Language) -> Language:
+    """Patterns built from other patterns, compiled once."""
+    lang.country_before_re = re.compile(r"(?:" + lang.country_re.pattern + r")\s+(?:(?:\w+|[A-Z][\w.]*)\s+)?$")
+    lang.org_before_re = re.compile(r"(?:" + lang.org_re.pattern + r")[\s-]*$", re.I)
+    lang.country_after_re = re.compile(r"\s+(?:of|for|i|av|de|des|von|del)\s+(?:the\s+)?(?:" + lang.country_re.pattern + r")")
+    lang.speech_before_re = re.compile(r"(?:^|\W)(?:" + lang.speech_re.pattern + r")\s*$", re.I)
+    lang.role_noun_before_re = re.compile(r"(?:" + lang.anonymous_re.pattern + r")\s+$", re.I)
+    lang.not_subject_re = re.compile(r"(?:" + lang.substitute_re["not_subject_before"].pattern + r")\s+$", re.I)
+    lang.dash_attribution_re = re.compile(r",\s+(?:" + lang.speech_re.pattern + r")\b", re.I)
+    names = set(lang.months) | set(lang.weekdays)
+    lang.date_anchors = frozenset(names | {n[:3] for n in names} | {p.split()[0] for p in lang.relative_dates})
+    return lang
 
 
 def _calendar_names(table, widths: tuple[str, ...]) -> dict[str, int]:

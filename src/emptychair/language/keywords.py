@@ -13,38 +13,60 @@ from __future__ import annotations
 MIN_LENGTH = 3
 
 
-def required_words(pattern: str) -> set[str]:
-    words = _alternatives(pattern)
-    return {w.lower() for w in words} if words else set()
+COMMON: frozenset = frozenset()
 
 
-def _alternatives(pattern: str) -> set[str] | None:
+def required_words(pattern: str, common: frozenset = frozenset()) -> set[str]:
+    """Lower-case words; see `required_anchors` for where they must sit in a word."""
+    return {w for w, _, _ in required_anchors(pattern, common)}
+
+
+def required_anchors(pattern: str, common: frozenset = frozenset()) -> set[tuple[str, bool, bool]]:
+    """(word, starts a word, ends a word) triples such that every match of `pattern` contains one of the
+    words, at a word start or end where the flags say so. Empty when no such set is found. Among several
+    possible sets, one without the language's `common` words is preferred: it lets fewer texts through."""
+    global COMMON
+    COMMON = frozenset(w.lower() for w in common)
+    try:
+        found = _alternatives(pattern, True)
+    finally:
+        COMMON = frozenset()
+    return {(w.lower(), a, b) for w, a, b in found} if found else set()
+
+
+def _alternatives(pattern: str, initial: bool) -> set | None:
     """Any-of set for a pattern with top-level branches: the union of each branch's set."""
-    out: set[str] = set()
+    out: set = set()
     for branch in _split(pattern):
-        words = _sequence(branch)
+        words = _sequence(branch, initial)
         if not words:
             return None
         out |= words
     return out
 
 
-def _sequence(branch: str) -> set[str] | None:
+def _sequence(branch: str, initial: bool) -> set | None:
     """The best any-of set among the branch's required items (literal runs and non-optional groups)."""
-    candidates: list[set[str]] = []
-    i, run = 0, ""
+    candidates: list[set] = []
+    i, run, run_initial = 0, "", initial
+    at_start = initial
     while i < len(branch):
         c = branch[i]
         if c.isalpha():
+            if not run:
+                run_initial = at_start
             run += c
             i += 1
             continue
         if run:
-            if c in "?*" or branch.startswith("{0", i):
+            optional_last = c in "?*" or branch.startswith("{0", i)
+            if optional_last:
                 run = run[:-1]
+            final = not optional_last and (c == " " or branch.startswith("\\s", i) or branch.startswith("(?!\\w)", i))
             if len(run) >= MIN_LENGTH:
-                candidates.append({run})
+                candidates.append({(run, run_initial, final)})
             run = ""
+        at_start = c == " " or branch.startswith("\\s", i)
         if c == "\\":
             i += 2
         elif c == "[":
@@ -60,17 +82,23 @@ def _sequence(branch: str) -> set[str] | None:
             elif body.startswith("?P<"):
                 body = body[body.index(">") + 1:]
             if not optional and not lookaround:
-                words = _alternatives(body)
+                words = _alternatives(body, at_start_before(branch, i))
                 if words:
                     candidates.append(words)
             i = end + 1
+            at_start = False
         else:
             i += 1
     if len(run) >= MIN_LENGTH:
-        candidates.append({run})
+        candidates.append({(run, run_initial, True)})
     if not candidates:
         return None
-    return max(candidates, key=lambda ws: (min(map(len, ws)), -len(ws)))
+    return max(candidates, key=lambda ws: (not any(w.lower() in COMMON for w, _, _ in ws),
+                                           min(len(w) for w, _, _ in ws), -len(ws)))
+
+
+def at_start_before(branch: str, i: int) -> bool:
+    return i == 0 or branch[i - 1] == " " or branch[max(0, i - 2):i] == "\\s"
 
 
 def _split(pattern: str) -> list[str]:
@@ -129,27 +157,43 @@ def _class_end(pattern: str, i: int) -> int:
 class Gate:
     """A cheap test in front of a set of costly patterns: which stretches of text could they match in?"""
 
-    def __init__(self, patterns: list[str]):
+    def __init__(self, patterns: list[str], common: frozenset = frozenset()):
         import re
-        words, residual = set(), []
+        anchors, residual = set(), []
         for p in patterns:
-            found = required_words(p)
+            found = required_anchors(p, common)
             if found:
-                words |= found
+                anchors |= found
             else:
                 residual.append(re.sub(r"\(\?P<\w+>", "(?:", p))   # names may repeat across patterns
-        self.words = frozenset(words)
-        self._words_re = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+        self.words = frozenset(w for w, _, _ in anchors)
+        # a literal alternation is fast in `re`; word-boundary checks are done on its few hits instead
+        self._needs: dict[str, tuple[bool, bool]] = {}
+        for w, a, b in anchors:
+            was = self._needs.get(w, (True, True))
+            self._needs[w] = (was[0] and a, was[1] and b)
+        self._words_re = re.compile("|".join(map(re.escape, sorted(self.words, key=len, reverse=True)))) \
+            if self.words else None
         self._residual_re = re.compile("(?:" + "|".join(residual) + ")", re.I) if residual else None
+
+    def _hits(self, lower: str):
+        for m in self._words_re.finditer(lower):
+            initial, final = self._needs[m.group()]
+            if initial and m.start() and lower[m.start() - 1].isalnum():
+                continue
+            if final and m.end() < len(lower) and lower[m.end()].isalnum():
+                continue
+            yield m.start()
 
     def open(self, text: str) -> bool:
         """False only if no pattern can match anywhere in `text`."""
-        return bool((self._words_re and self._words_re.search(text.lower())) or
-                    (self._residual_re and self._residual_re.search(text)))
+        if self._words_re and next(self._hits(text.lower()), None) is not None:
+            return True
+        return bool(self._residual_re and self._residual_re.search(text))
 
     def positions(self, text: str) -> list[int]:
         """Where in `text` a pattern may start matching nearby (word hits and residual matches)."""
-        out = [m.start() for m in self._words_re.finditer(text.lower())] if self._words_re else []
+        out = list(self._hits(text.lower())) if self._words_re else []
         if self._residual_re:
             out.extend(m.start() for m in self._residual_re.finditer(text))
         return sorted(out)
