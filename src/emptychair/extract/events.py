@@ -67,6 +67,8 @@ def extract(doc: Doc) -> list[Draft]:
         frames.append(frame)
         if frame is None or frame.generic or not frame.organization:
             continue
+        if doc.lang.modality_re["habitual"].search(_unquoted(doc, frame.clause.start, frame.clause.end)):
+            continue   # "normally chairs the group's meetings": a habit, not an event
         for subject in _subjects(doc, trig, frame.clause):
             for extra in _coordinated_meetings(doc, frame):   # "deltar på både kontaktgruppens møte og Nato-møtet"
                 modality, tense = _modality(doc, trig, frame.clause)
@@ -82,6 +84,7 @@ def extract(doc: Doc) -> list[Draft]:
                                 _attribution(doc, trig.sentence), trig, frame.meeting, frame.clause,
                                 [Span(sentence.start, sentence.end)]))
     _substitutes(doc, drafts)
+    _drop_superseded(doc, drafts)
     for d in drafts:
         d.kind = _refine_kind(doc, d)
         d.dates = []
@@ -120,8 +123,8 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
         return Frame(status, org, "", None, clause, generic=True) if org else None
     if org:
         return Frame(status, org, "", None, clause)
-    if not _empty_object(doc, trig, clause):
-        return None
+    if status != "undecided" and not _empty_object(doc, trig, clause):
+        return None   # "unclear whether he will travel to Sør-Afrika" may name the meeting only by its place
     context = _context_meeting(doc, trig.sentence, trig.span.start)
     if context is None or not _same_place(doc, trig, clause, context):
         return None
@@ -211,6 +214,7 @@ def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
     rest = doc.lang.place_re.sub(" ", rest)
     rest = doc.lang.substitute_re["instead"].sub(" ", rest)
     rest = doc.lang.participants_re.sub(" ", rest)
+    rest = doc.lang.adverbials_re.sub(" ", rest)
     words = re.findall(r"\w+", rest)
     return len(words) <= 2
 
@@ -223,7 +227,8 @@ def _context_meeting(doc: Doc, sentence: int, pos: Optional[int] = None) -> Opti
 
 def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMention]:
     people = [p for p in doc.persons if clause.start <= p.span.start < clause.end
-              and not doc.in_quote(p.span.start) and not _marked_other(doc, p) and not _modifier(doc, p)]
+              and not doc.in_quote(p.span.start) and (trig.passive or not _marked_other(doc, p))
+              and not _modifier(doc, p)]
     if trig.passive:   # "chaired by Britain's defence secretary, John Healey"; "as did Wang Yi"
         after = [p for p in people if p.span.start >= trig.span.end and not p.possessive]
         return _coordinated(doc, after, forward=True) if after else []
@@ -237,7 +242,13 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
     before = [p for p in people if p.span.end <= trig.span.start and not p.possessive]
     if before:
         plural = [p for p in before if p.kind == "plural" and p.span == before[-1].span]
-        return plural or _coordinated(doc, before)
+        if plural:
+            return plural
+        # coordination may reach across a clause break: "X, and German Defence Minister Y will host"
+        sentence = doc.sentences[trig.sentence]
+        earlier = [p for p in doc.persons if sentence.start <= p.span.start < before[-1].span.start
+                   and not p.possessive and not doc.in_quote(p.span.start) and not _marked_other(doc, p)]
+        return _coordinated(doc, earlier + before[-1:])
     after = [p for p in people if p.span.start >= trig.span.end and not p.possessive
              and p.span.start - trig.span.end <= 40 and "," not in doc.text[trig.span.end:p.span.start]]
     return _coordinated(doc, after, forward=True) if after else []
@@ -293,6 +304,8 @@ def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Option
         return "expected", "future"
     if lang.modality_re["planned"].search(scope):
         return "planned", "future"
+    if trig.act:
+        return "confirmed", None   # "has cancelled his trip": the decision is past, the meeting may be ahead
     if trig.past or lang.modality_re["past"].search(scope):
         return "confirmed", "past"
     return "confirmed", None
@@ -314,6 +327,18 @@ def _unquoted(doc: Doc, start: int, end: int) -> str:
             a, b = max(q.start, start) - start, min(q.end, end) - start
             text = text[:a] + " " * (b - a) + text[b:]
     return text
+
+
+def _drop_superseded(doc: Doc, drafts: list[Draft]) -> None:
+    """"had been due to host the meeting ... pulled out": the overtaken plan is not an event of its own
+    when the same sentence reports what happened instead."""
+    for d in drafts:
+        scope = _unquoted(doc, d.clause.start, d.trigger.span.end)
+        if not doc.lang.modality_re["superseded"].search(scope):
+            continue
+        if any(o is not d and o.entity == d.entity and o.organization == d.organization and o.status != d.status
+               and o.trigger.sentence == d.trigger.sentence for o in drafts):
+            d.dropped = True
 
 
 # -- substitutes -------------------------------------------------------------------------------------------

@@ -59,6 +59,11 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
         role = _role_for(run, roles, doc.text)
         words = tuple(fold(w) for w in run.words)
         ids = _kb_ids(kb, words)
+        if not ids and run.plain:   # "Pistorius" is a name ending in s, not the genitive of "Pistoriu"
+            plain = words[:-1] + (fold(run.plain),)
+            ids = _kb_ids(kb, plain)
+            if ids:
+                run.words[-1], run.possessive, run.plain, words = run.plain, False, None, plain
         if len(words) == 1 and not ids and words[0] not in by_surname:
             pending.append((run, sent))
             continue
@@ -175,6 +180,9 @@ def _name_runs(doc: Doc) -> list[Run]:
             continue
         if doc.in_quote(run.start) or any(Span(run.start, run.end).overlaps(p) for p in places):
             continue
+        while len(run.words) > 1 and lang.country_re.fullmatch(run.words[0]):   # "Tysklands Boris Pistorius"
+            run.start = doc.text.index(run.words[1], run.start + len(run.words[0]))
+            run.words.pop(0)
         _strip_genitive(run, lang, doc.text)
         if _is_place_or_org(" ".join(run.words), doc):
             continue

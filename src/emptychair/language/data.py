@@ -87,6 +87,7 @@ class Language:
     plural_meeting_re: re.Pattern
     quantifier_re: re.Pattern         # "dozens of", "alle": before a plural, no one meeting
     participants_re: re.Pattern       # "host the leaders": the people of a meeting, standing for it
+    adverbials_re: re.Pattern         # "for the first time", "som planlagt": not an object of the trigger
     venue_re: re.Pattern              # "headquarters" after an organisation: a place
     series: list[tuple[str, str]]
     series_re: re.Pattern             # group s<i> = series[i]
@@ -306,8 +307,8 @@ def _compile(path: Path, raw: dict) -> Language:
         negation_re=rx("negation.words", r.strings("negation.words")), negation_window=tuple(neg_window),
         vp_anaphora_re=rx("anaphora.patterns", r.strings("anaphora.patterns", []) + r.strings("anaphora.inverted", [])),
         inverted_anaphora_re=rx("anaphora.inverted", r.strings("anaphora.inverted", [])),
-        modality_re={k: rx(f"modality.{k}", r.strings(f"modality.{k}"))
-                     for k in ("denied", "expected", "planned", "past", "reversal")},
+        modality_re={k: rx(f"modality.{k}", r.strings(f"modality.{k}", []))
+                     for k in ("denied", "expected", "planned", "past", "reversal", "habitual", "superseded")},
         attribution_re={k: rx(f"attribution.{k}", r.strings(f"attribution.{k}"))
                         for k in ("anonymous_sources", "media_reports", "official")},
         virtual_re=rx("status.virtual", r.strings("status.virtual")),
@@ -324,6 +325,7 @@ def _compile(path: Path, raw: dict) -> Language:
         plural_meeting_re=rx("meetings.plural", r.strings("meetings.plural")),
         quantifier_re=rx("meetings.quantifiers", r.strings("meetings.quantifiers")),
         participants_re=rx("meetings.participants", r.strings("meetings.participants")),
+        adverbials_re=rx("text.adverbials", r.strings("text.adverbials", [])),
         venue_re=re.compile(r"(?:s|’s|'s|:s)?\s*[-]?\s*(?:" + _join(r, "meetings.venue", r.strings("meetings.venue"), fill)
                             + r")(?!\w)", re.I),
         series=series,
