@@ -24,8 +24,9 @@ def _options(max_bytes: int, language: Optional[str], no_prefilter: bool, kb_dir
 def run_options(f):
     """Options shared by every command that extracts."""
     f = click.option("--today", metavar="YYYY-MM-DD", help="Latest date an undated article can have.")(f)
-    f = click.option("--kb-dir", type=click.Path(exists=True, file_okay=False),
-                     help="Extra knowledge-base directory (offices/, aliases/) on top of the shipped one.")(f)
+    f = click.option("--kb-dir", type=click.Path(exists=True, file_okay=False), envvar="EMPTYCHAIR_KB_DIR",
+                     help="Extra knowledge-base directory (offices/, aliases/) on top of the shipped one "
+                          "[env EMPTYCHAIR_KB_DIR].")(f)
     f = click.option("--no-prefilter", is_flag=True, help="Run every stage on every article.")(f)
     f = click.option("--language", metavar="CODE", help="Assume this language for every article.")(f)
     f = click.option("--max-bytes", type=int, default=Options().max_bytes, show_default=True,
@@ -148,6 +149,45 @@ def kb_who(name, on):
     for t in rows:
         where = t.country or t.organization or ""
         click.echo(f"{t.name:28} {t.office:45} {where:5} {t.start} .. {t.end or 'today'}")
+
+
+@kb.command("import-wikidata")
+@click.argument("result", type=click.Path(exists=True, dir_okay=False))
+@click.option("--into", type=click.Path(file_okay=False), default=None,
+              help="Knowledge-base directory to write offices/wikidata.csv into (default: $EMPTYCHAIR_KB_DIR, "
+                   "else ./emptychair-kb). Use it with --kb-dir.")
+def kb_import_wikidata(result, into):
+    """Import officeholders from a Wikidata query result (SPARQL JSON).
+
+    The query ships with emptychair (emptychair kb query prints it): run it at https://query.wikidata.org/
+    and download the result as JSON. Rows the shipped knowledge base already has are left out.
+    """
+    import os
+
+    from .kb import officeholders, wikidata
+    from .kb.checks import check
+
+    target = Path(into or os.environ.get("EMPTYCHAIR_KB_DIR") or "emptychair-kb")
+    try:
+        converted = wikidata.convert(wikidata.read_result(Path(result)), officeholders.load())
+    except EmptychairError as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in converted.skipped:
+        click.echo(f"{result}: skipped {line}", err=True)
+    path = wikidata.write(converted, target)
+    click.echo(f"{len(converted.rows)} terms written to {path} ({converted.known} already known, "
+               f"{len(converted.skipped)} skipped); use it with --kb-dir {target}")
+    for problem in check(target):
+        if "wikidata.csv" in problem:
+            click.echo(f"warning: {problem}", err=True)
+
+
+@kb.command("query")
+def kb_query():
+    """Print the Wikidata query whose result `kb import-wikidata` reads."""
+    from .kb import wikidata
+
+    click.echo(wikidata.QUERY.read_text(encoding="utf-8"), nl=False)
 
 
 @kb.command("check")

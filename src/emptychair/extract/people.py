@@ -51,7 +51,7 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
     """Name and title mentions, linked to the knowledge base where the name alone says who it is."""
     lang = doc.lang
     roles = _role_phrases(doc)
-    runs = _name_runs(doc)
+    runs = _without_titles(_name_runs(doc), roles, doc.text)
     by_surname: dict[str, int] = {}
     pending: list[tuple[Run, int]] = []   # single words that may be surnames of people named later
     for run in runs:
@@ -187,6 +187,25 @@ def _name_runs(doc: Doc) -> list[Run]:
         if _is_place_or_org(" ".join(run.words), doc):
             continue
         out.append(run)
+    return out
+
+
+def _without_titles(runs: list[Run], roles: list[RolePhrase], text: str) -> list[Run]:
+    """Languages that capitalise nouns put the title in the run ("Außenminister Johann Wadephul"): the name
+    starts after the title."""
+    out = []
+    for run in runs:
+        for role in roles:
+            if role.span.start <= run.start < role.span.end < run.end:
+                rest = text[role.span.end:run.end]
+                skip = len(rest) - len(rest.lstrip())
+                words = rest.split()
+                if not words:
+                    break
+                run = Run(role.span.end + skip, run.end, words, run.possessive, run.plain)
+                break
+        if run.words:
+            out.append(run)
     return out
 
 
@@ -345,6 +364,12 @@ def _role_phrases(doc: Doc) -> list[RolePhrase]:
         if c and not country:
             country = lang.countries.get(_country_key(c.group("c"), lang))
             end += c.end()
+        if not country or country == role.country:   # an adjective inside or right after the title
+            c = lang.country_re.search(text, m.start(), min(len(text), m.end() + 16))
+            if c and lang.countries.get(_country_key(c.group("c"), lang)) and \
+                    (c.start() < m.end() or re.match(r"[\s,]*$", text[m.end():c.start()])):
+                country = lang.countries.get(_country_key(c.group("c"), lang))
+                end = max(end, c.end())
         before = text[max(0, start - 25):start]
         former = bool(lang.former_re.search(before[-16:])) or bool(lang.former_re.search(text[start:end]))
         out.append(RolePhrase(Span(start, end), role.function, role.title, country, organization, former,
