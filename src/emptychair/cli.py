@@ -102,6 +102,225 @@ class _Progress:
                    f"{self.failed} failed", err=True)
 
 
+def db_option(f):
+    return click.option("--db", envvar="EMPTYCHAIR_DB", default="emptychair.db", show_default=True,
+                        help="SQLite file, or a postgresql:// URL [env EMPTYCHAIR_DB].")(f)
+
+
+def _open(db):
+    from .store import open_database
+
+    try:
+        return open_database(db)
+    except EmptychairError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on standard error.")
+@db_option
+@run_options
+def ingest(paths, quiet, db, max_bytes, language, no_prefilter, kb_dir, today):
+    """Extract articles and store them, their records and evidence in the record; link reports into facts.
+
+    Ingesting the same article twice changes nothing; a changed article is stored as a new version. An
+    interrupted run loses nothing it reported as stored: run it again to finish.
+    """
+    from .record.ingest import ingest as run_ingest
+
+    database = _open(db)
+    options = _options(max_bytes, language, no_prefilter, kb_dir, today)
+    counts: dict[str, int] = {}
+    started = last = time.monotonic()
+    for outcome in run_ingest(database, paths, options):
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        if outcome.status == "failed":
+            click.echo(f"emptychair: {outcome.source or outcome.id}: {outcome.message}", err=True)
+        now = time.monotonic()
+        if not quiet and now - last >= 2:
+            last = now
+            click.echo(f"  {sum(counts.values())} articles, {counts.get('stored', 0)} stored", err=True)
+    if not quiet:
+        summary = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(counts.items()))
+        click.echo(f"emptychair: {summary or 'nothing to do'} in {time.monotonic() - started:.1f} s "
+                   f"(database {db})", err=True)
+    sys.exit(1 if counts.get("failed") else 0)
+
+
+@main.group(name="import")
+def import_group():
+    """Import official records and calendars into the record."""
+
+
+@import_group.command("travels")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
+@db_option
+def import_travels(paths, db):
+    """U.S. Office of the Historian travel records (XML files or directories of them)."""
+    from .record import calendar, travels
+
+    files = [p for path in paths for p in (sorted(Path(path).rglob("*.xml")) if Path(path).is_dir() else [Path(path)])]
+    database = _open(db)
+    calendar.ensure(database)
+    try:
+        trips, reports = travels.import_files(database, files)
+    except EmptychairError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{trips} trips imported from {len(files)} files; {reports} attended a multilateral meeting")
+
+
+@import_group.command("calendar")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@db_option
+def import_calendar(path, db):
+    """A meeting calendar CSV: series,organization,kind,start,end,location,informal,source."""
+    from .record import calendar, link
+
+    database = _open(db)
+    try:
+        calendar.ensure(database)
+        n = calendar.load(database, calendar.read(Path(path)))
+    except EmptychairError as exc:
+        raise click.ClickException(str(exc)) from None
+    relinked = link.relink_all(database)
+    click.echo(f"{n} meetings imported; {relinked} reports relinked")
+
+
+@main.group()
+def report():
+    """Answer questions from the record (tables; --format json|csv|markdown)."""
+
+
+def format_option(f):
+    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown"]),
+                        default="table", show_default=True, help="Output format.")(f)
+
+
+@report.command("office")
+@click.argument("country")
+@click.argument("series")
+@click.option("--function", help="Knowledge-base function of the office (default: the series' principal).")
+@click.option("--since", metavar="YYYY", help="Only meetings from this date on.")
+@format_option
+@db_option
+def report_office(country, series, function, since, fmt, db):
+    """An office's attendance at a series, base rate and streak: COUNTRY (US) SERIES (nato-foreign-ministers)."""
+    from .record import report as r
+
+    click.echo(r.format_table(r.office_report(_open(db), series, country.upper(), function, since), fmt), nl=False)
+
+
+@report.command("series")
+@click.argument("series")
+@click.option("--since", metavar="YYYY")
+@click.option("--country", help="Only this state (ISO code).")
+@format_option
+@db_option
+def report_series(series, since, country, fmt, db):
+    """Each meeting of SERIES and, per state, who represented it, with basis and sources."""
+    from .record import report as r
+
+    click.echo(r.format_table(r.series_report(_open(db), series, since, country.upper() if country else None), fmt),
+               nl=False)
+
+
+@report.command("country")
+@click.argument("country")
+@click.argument("organization")
+@click.option("--since", metavar="YYYY")
+@format_option
+@db_option
+def report_country(country, organization, since, fmt, db):
+    """A state's principals at an organisation's ministerial meetings, in order, and the current streak."""
+    from .record import report as r
+
+    click.echo(r.format_table(r.country_report(_open(db), country.upper(), organization, since=since), fmt), nl=False)
+
+
+@report.command("person")
+@click.argument("name")
+@format_option
+@db_option
+def report_person(name, fmt, db):
+    """A person's attendance history (a name the knowledge base knows, or as reported)."""
+    from .api import who
+    from .record import report as r
+    from .record.link import person_key
+
+    terms = who(name)
+    key = terms[0].person if terms else person_key(None, name)
+    click.echo(r.format_table(r.person_report(_open(db), key), fmt), nl=False)
+
+
+@report.command("claims")
+@click.option("--article", help="Only this article's claims.")
+@format_option
+@db_option
+def report_claims(article, fmt, db):
+    """Every historical claim in the stored articles, checked against the record."""
+    from .record import claimcheck, report as r
+
+    click.echo(r.format_table(claimcheck.claims_table(claimcheck.check_claims(_open(db), article)), fmt), nl=False)
+
+
+@report.command("meetings")
+@format_option
+@db_option
+def report_meetings(fmt, db):
+    """The meeting series in the record, with how many meetings and facts each has."""
+    from .record import report as r
+
+    database = _open(db)
+    table = r.Table("Meeting series", ["series", "organization", "kind", "meetings", "facts", "first", "last"])
+    for row in database.query("SELECT m.series, m.organization, m.kind, COUNT(DISTINCT m.pk), COUNT(f.pk), "
+                              "MIN(m.start_date), MAX(m.start_date) FROM meetings m LEFT JOIN facts f ON "
+                              "f.meeting_pk = m.pk GROUP BY m.series, m.organization, m.kind ORDER BY m.series"):
+        table.rows.append(list(row))
+    click.echo(r.format_table(table, fmt), nl=False)
+
+
+@main.command()
+@click.argument("country")
+@click.argument("series")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="timeline.png or timeline.html")
+@click.option("--since", metavar="YYYY")
+@db_option
+def chart(country, series, output, since, db):
+    """A timeline chart of COUNTRY's principal at SERIES (PNG or HTML)."""
+    from .record import chart as charts, report as r
+
+    if not output.lower().endswith((".png", ".html", ".htm")):
+        raise click.UsageError("the output must end in .png or .html")
+    rows = r.principal_attendance(_open(db), series, country.upper(), since=since)
+    if not rows:
+        raise click.ClickException(f"no meetings of {series!r} in the record; see `emptychair report meetings`")
+    path = charts.write(rows, f"{country.upper()} at {series}", Path(output))
+    click.echo(f"wrote {path} ({len(rows)} meetings)")
+
+
+@main.command()
+@click.option("--db", default=None, help="Where to build the demo record (default: a new temporary file).")
+def demo(db):
+    """Run the whole job on the example corpus that ships with emptychair and print the report."""
+    from .demo import run
+
+    try:
+        click.echo(run(db), nl=False)
+    except EmptychairError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@main.command(name="link")
+@db_option
+def link_command(db):
+    """Recompute every report's meeting and fact (after editing the calendar by hand, say)."""
+    from .record import link
+
+    click.echo(f"{link.relink_all(_open(db))} reports relinked")
+
+
 @main.command()
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")

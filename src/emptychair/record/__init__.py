@@ -1,0 +1,1 @@
+"""The longitudinal record: reports stored, linked into facts, checked against official records."""
