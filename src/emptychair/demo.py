@@ -38,8 +38,8 @@ def run(db_path: Optional[str] = None) -> str:
 
 def history(db) -> report.Table:
     """Every report behind the facts that have more than one, oldest first: how a story developed."""
-    table = report.Table("Reports behind each fact", ["fact", "reported", "status", "modality", "attribution",
-                                                      "source"])
+    table = report.Table("Reports behind each fact", ["meeting", "person", "now", "reported", "status", "modality",
+                                                      "attribution", "source"])
     rows = db.query(
         "SELECT m.series, m.start_date, f.person_name, f.status, r.reported_on, r.status, r.modality, r.attribution, "
         "COALESCE(a.article_id, o.source) FROM reports r JOIN facts f ON f.pk = r.fact_pk JOIN meetings m ON "
@@ -47,6 +47,6 @@ def history(db) -> report.Table:
         "o.pk = r.official_pk WHERE (SELECT COUNT(*) FROM reports x WHERE x.fact_pk = f.pk) > 1 "
         "ORDER BY m.start_date, f.person_name, r.reported_on, r.pk")
     for series, start, name, now, on, status, modality, attribution, source in rows:
-        table.rows.append([f"{name} @ {series} {start} (now: {now})", on or "", status, modality or "",
-                           attribution or "", source])
+        table.rows.append([f"{series} {start}", name, now, on or "", status, modality or "", attribution or "",
+                           source])
     return table

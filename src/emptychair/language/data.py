@@ -146,6 +146,18 @@ def available() -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def header(code: str) -> dict:
+    """The `[language]` table of a data file, without compiling the rest; {} if the file does not parse
+    (the error then comes from `load` when that language is used, not for every other language)."""
+    try:
+        raw = tomllib.loads((DATA_DIR / f"{code}.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    table = raw.get("language")
+    return table if isinstance(table, dict) else {}
+
+
+@lru_cache(maxsize=None)
 def load(code: str) -> Language:
     path = DATA_DIR / f"{code}.toml"
     if not path.exists():

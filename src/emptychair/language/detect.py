@@ -25,7 +25,7 @@ def _codes() -> dict[str, str]:
     """langid code -> our code, for every language with a data file."""
     out = {}
     for code in data.available():
-        for alias in data.load(code).detect:
+        for alias in data.header(code).get("detect", [code]):
             out[alias] = code
     return out
 
@@ -44,11 +44,11 @@ def detect(text: str) -> tuple[Optional[str], str]:
 
 def _settle(code: str, sample: str, codes: dict[str, str]) -> str:
     """Bokmål, Nynorsk and Danish share most words; count each one's marker words and take the most."""
-    rivals = {c for c in codes.values() if data.load(c).markers}
+    rivals = {c for c in codes.values() if data.header(c).get("markers")}
     if code not in rivals or len(rivals) < 2:
         return code
     words = [w.lower() for w in WORD.findall(sample)]
-    counts = {c: sum(words.count(m) for m in data.load(c).markers) for c in rivals}
+    counts = {c: sum(words.count(m) for m in data.header(c)["markers"]) for c in rivals}
     best = max(counts, key=counts.get)
     return best if counts[best] > counts.get(code, 0) * 1.5 else code
 
