@@ -200,3 +200,14 @@ def test_relink_gives_the_same_facts(db, tmp_path):
     after = db.query("SELECT m.series, m.start_date, f.person_key, f.status FROM facts f JOIN meetings m ON "
                      "m.pk = f.meeting_pk ORDER BY 1, 2, 3")
     assert before == after
+
+
+def test_demo_runs_the_whole_job(tmp_path):
+    from emptychair.demo import run
+    out = run(str(tmp_path / "demo.db"))
+    assert "7 articles stored" in out and "10 official travel records" in out
+    assert "2025-12-03  Brussels         Marco Rubio     absent     official         Christopher Landau" in out
+    assert "2nd consecutive NATO ministerial without a US principal" in out
+    assert "Claims checked against the record" in out
+    with pytest.raises(FileExistsError):
+        run(str(tmp_path / "demo.db"))

@@ -90,9 +90,9 @@ def _check(db: Database, article_id, published, record_json, kind, count, window
     if kind == "rarity":
         rows = principal_attendance(db, series, country, since=_years_before(when, 20), until=when[:10])
         known = [a for a in rows if a.status in ("attending", "absent", "virtual")]
-        if len(known) < 5:
-            return Check(article_id, kind, text, "not decidable", f"only {len(known)} meetings of {scope} have a "
-                         "known status", "")
+        if len(known) < 5 or _coverage(rows) < 50:
+            return Check(article_id, kind, text, "not decidable", f"only {len(known)} of {len(rows)} meetings of "
+                         f"{scope} in 20 years have a known status", "")
         share = sum(a.status == "absent" for a in known) / len(known)
         verdict = "supported" if share <= RARE else "contradicted" if share >= COMMON else "not decidable"
         return Check(article_id, kind, text, verdict, f"absent from {share:.0%} of {len(known)} meetings with a "
