@@ -1,6 +1,7 @@
 """Ground drafted events: resolve meeting dates, fill roles and countries, find reasons, build `Event`s."""
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Optional
 
 from ..doc import Doc, Entity
@@ -87,18 +88,44 @@ def _from_other_mentions(doc: Doc, d: Draft) -> list[str]:
             continue   # "the last meeting" is not the one ahead
         i = meeting_date(doc, m)
         value = _resolve(doc, doc.dates[i], d.tense) if i is not None else None
+        if value and doc.published and d.tense == "past" and value > doc.published.isoformat()[:len(value)]:
+            continue   # a meeting still ahead is not the one a past-tense report is about
         if value and value not in out:
             out.append(value)
     return out
 
 
 def _resolve(doc: Doc, mention, tense) -> Optional[str]:
-    """A date, with the year of its sentence when it names a month alone ("the August talks ... in 2007")."""
+    """A date, with the year of its sentence (or of the two before it in the paragraph) when it names a month
+    alone ("the August talks ... in 2007", "I 2017 ... I mars det året"); a weekday in an article about next
+    week falls in next week."""
     if mention.month and not mention.year:
-        years = [x.year for x in doc.dates if x.sentence == mention.sentence and x.kind == "year" and x.year]
-        if years:
-            return f"{years[0]:04d}-{mention.month:02d}" + (f"-{mention.day:02d}" if mention.day else "")
-    return date_mentions.resolve(mention, doc.published, doc.window, tense)
+        year = _year_nearby(doc, mention.sentence)
+        if year:
+            return f"{year:04d}-{mention.month:02d}" + (f"-{mention.day:02d}" if mention.day else "")
+    value = date_mentions.resolve(mention, doc.published, doc.window, tense)
+    if value and mention.kind == "weekday" and not mention.offset and tense != "past" and doc.published \
+            and _next_week_said(doc, mention.sentence):
+        day = date.fromisoformat(value)
+        next_monday = doc.published + timedelta(days=7 - doc.published.weekday())
+        if day < next_monday:
+            value = (day + timedelta(days=7)).isoformat()
+    return value
+
+
+def _year_nearby(doc: Doc, sentence: int) -> Optional[int]:
+    paragraph = doc.sentences[sentence].paragraph
+    for i in (sentence, sentence - 1, sentence - 2):
+        if i < 0 or doc.sentences[i].paragraph != paragraph:
+            break
+        years = [x.year for x in doc.dates if x.sentence == i and x.kind == "year" and x.year]
+        if years and (i == sentence or not doc.published or years[0] < doc.published.year):
+            return years[0]
+    return None
+
+
+def _next_week_said(doc: Doc, sentence: int) -> bool:
+    return any(x.kind == "relative" and x.offset == "+1W" and abs(x.sentence - sentence) <= 3 for x in doc.dates)
 
 
 def _reason(doc: Doc, d: Draft) -> Optional[str]:

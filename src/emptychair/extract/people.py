@@ -92,6 +92,28 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
                                              run.possessive))
     doc.persons.sort(key=lambda m: m.span.start)
     doc.roles = roles  # role-only phrases are resolved once the date is known
+    _names_as_written(doc, kb)
+
+
+def _names_as_written(doc: Doc, kb: KnowledgeBase) -> None:
+    """A person is named as the article names them ("Selenskyj", "Sergueï Lavrov"): the longest full name it
+    writes; the knowledge base's spelling only when the article writes no full name and agrees on the surname."""
+    written: dict[int, str] = {}
+    for m in doc.persons:
+        if m.kind == "name" and not m.possessive:
+            text = doc.text[m.span.start:m.span.end]
+            text = re.sub(r"(?:’s|'s|:s)$", "", text)
+            if len(text.split()) >= 2 and len(text) > len(written.get(m.entity, "")):
+                written[m.entity] = text
+    for i, entity in enumerate(doc.entities):
+        if i in written:
+            entity.name = written[i]
+        elif entity.kb_id and entity.name:
+            surnames = {fold(doc.text[m.span.start:m.span.end]).rstrip("s") for m in doc.persons
+                        if m.entity == i and m.kind in ("surname", "name")}
+            if surnames and fold(surname(entity.name)).rstrip("s") not in surnames:
+                entity.name = next(doc.text[m.span.start:m.span.end] for m in doc.persons if m.entity == i
+                                   and m.kind in ("surname", "name"))
 
 
 def resolve(doc: Doc, kb: KnowledgeBase) -> None:

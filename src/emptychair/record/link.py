@@ -23,6 +23,8 @@ BASIS = {"official_record": 4, "official": 3, "sourced": 2, "expectation": 1}
 MINISTERS = {"ministerial", "foreign ministers", "defence ministers", "finance ministers"}
 WINDOW_AHEAD = timedelta(days=120)
 WINDOW_BEHIND = timedelta(days=120)
+APPROXIMATE = timedelta(days=60)   # an undated report's meeting is at most this far from the article
+MOVED = 14                         # days a meeting may be moved from its announced date
 
 
 @dataclass
@@ -92,6 +94,10 @@ def assign_meeting(db: Database, r: dict) -> int:
         day = date.fromisoformat(when[:10])
         chosen = _closest([m for m in fitting if _contains(m, day, slack=1)], day) or \
             _closest([m for m in fitting if m.origin == "reports" and len(m.start) == 7 and m.start == when[:7]], day)
+        if chosen is None:   # a date announced, then moved ("April 5-6", held on March 31): the series' calendar
+            near = [m for m in fitting if m.origin != "reports" and _day(m.start)
+                    and abs((_day(m.start) - day).days) <= MOVED]
+            chosen = _closest(near, day)
     elif when and len(when) == 7:
         month = [m for m in fitting if m.start[:7] == when]
         chosen = _closest(month, anchor) if month else None
@@ -100,24 +106,45 @@ def assign_meeting(db: Database, r: dict) -> int:
         if ahead:
             pool = [m for m in fitting if _day(m.start) and anchor - timedelta(days=1) <= _day(m.start) <= anchor + WINDOW_AHEAD]
             chosen = min(pool, key=lambda m: m.start) if pool else None
-        else:
-            pool = [m for m in fitting if _day(m.start) and anchor - WINDOW_BEHIND <= _day(m.start) <= anchor + timedelta(days=1)]
-            chosen = max(pool, key=lambda m: m.start) if pool else None
+        else:   # stated as fact: the meeting in progress, just past, or (present tense) just ahead
+            pool = [m for m in fitting if _day(m.start) and anchor - WINDOW_BEHIND <= _day(m.start) <= anchor + APPROXIMATE]
+            chosen = min(pool, key=lambda m: (abs((_day(m.start) - anchor).days), m.start)) if pool else None
+        if chosen is None:
+            approximate = [m for m in fitting if m.start.startswith("~") and _day(m.start[1:])
+                           and abs(_day(m.start[1:]) - anchor) <= APPROXIMATE]
+            chosen = approximate[0] if approximate else None
     if chosen is not None:
         if chosen.origin == "reports" and when and len(when) > len(chosen.start):
             db.execute("UPDATE meetings SET start_date = ?, end_date = ? WHERE pk = ? AND NOT EXISTS "
                        "(SELECT 1 FROM meetings WHERE series = ? AND start_date = ?)",
                        (when, when, chosen.pk, chosen.series, when))   # a day now known for a month's meeting
         return chosen.pk
-    start = when or (anchor.isoformat() if anchor else "unknown")
+    # no known meeting: start one; an undated report's meeting is "~" + the article's date until a dated
+    # report of the same series comes within reach and takes it over
+    start = when or ("~" + anchor.isoformat() if anchor else "unknown")
     series = series_id(r["organization"], r["kind"])
     row = db.one("SELECT pk FROM meetings WHERE series = ? AND start_date = ?", (series, start))
     if row:
         return row[0]
-    return db.one("INSERT INTO meetings (series, organization, kind, start_date, end_date, location, origin) "
-                  "VALUES (?, ?, ?, ?, ?, ?, 'reports') RETURNING pk",
-                  (series, r["organization"], r["kind"], start, when if when and len(when) == 10 else None,
-                   r["location"]))[0]
+    pk = db.one("INSERT INTO meetings (series, organization, kind, start_date, end_date, location, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'reports') RETURNING pk",
+                (series, r["organization"], r["kind"], start, when if when and len(when) == 10 else None,
+                 r["location"]))[0]
+    if when and len(when) >= 10:
+        _absorb_approximate(db, pk, series, date.fromisoformat(when[:10]))
+    return pk
+
+
+def _absorb_approximate(db: Database, pk: int, series: str, day: date) -> None:
+    """Reports that went to an undated meeting near this day were about this meeting."""
+    for other, start in db.query("SELECT pk, start_date FROM meetings WHERE series = ? AND start_date LIKE '~%'",
+                                 (series,)):
+        if _day(start[1:]) and abs(_day(start[1:]) - day) <= APPROXIMATE:
+            moved = [row[0] for row in db.query("SELECT pk FROM reports WHERE meeting_pk = ?", (other,))]
+            db.execute("UPDATE reports SET meeting_pk = NULL, fact_pk = NULL WHERE meeting_pk = ?", (other,))
+            db.execute("DELETE FROM facts WHERE meeting_pk = ?", (other,))
+            db.execute("DELETE FROM meetings WHERE pk = ?", (other,))
+            link(db, moved)
 
 
 def _contains(m: Meeting, day: date, slack: int) -> bool:
