@@ -25,6 +25,7 @@ class Entity:
     organization: Optional[str] = None
     affiliation: Optional[str] = None
     former: bool = False
+    acting: bool = False        # "acting defence minister"
 
     @property
     def surname(self) -> Optional[str]:

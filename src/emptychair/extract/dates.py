@@ -95,9 +95,9 @@ def _mention(doc: Doc, kind: str, g: dict, matched: str, span: Span) -> Optional
             return None
     direction = None
     words = matched.lower().split()
-    if words and words[0] in ("next", "neste", "kommende", "coming", "nächsten", "prochain"):
+    if words and words[0] in lang.date_next_words:
         direction = "+"
-    elif words and words[0] in ("last", "forrige", "sist", "letzten", "dernier"):
+    elif words and words[0] in lang.date_last_words:
         direction = "-"
     return DateMention(span, doc.sentence_at(span.start), kind, year, month, day, weekday,
                        offset=direction)

@@ -206,8 +206,16 @@ def _plural_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
 
 def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
     """Nothing but dates, places, adverbs or a pronoun after the trigger: "will skip", "er på plass"."""
+    text = doc.text[trig.span.end:clause.end]
+    for p in doc.persons:   # "I stedet deltar viseutenriksminister Landau": the subject may follow the verb
+        if p.kind in ("pronoun", "plural") or p.possessive:
+            continue
+        for span in (p.span, p.role_span):
+            if span and trig.span.end <= span.start and span.end <= clause.end:
+                a, b = span.start - trig.span.end, span.end - trig.span.end
+                text = text[:a] + " " * (b - a) + text[b:]
     rest = re.split(r"[,;:.–—]|\s(?:and|or|but|og|eller|men|und|oder|aber|et|ou|mais|y|o|pero|och|eller)\s",
-                    doc.text[trig.span.end:clause.end], maxsplit=1)[0]
+                    text, maxsplit=1)[0]
     for d in doc.dates:
         if trig.span.end <= d.span.start < clause.end:
             rest = rest.replace(doc.text[d.span.start:d.span.end], " ")
@@ -258,7 +266,7 @@ def _modifier(doc: Doc, p: PersonMention) -> bool:
     return p.kind != "pronoun" and bool(doc.lang.name_modifiers_re.match(doc.text, p.span.end))
 
 
-COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|og|und|et|y|och|samt|as well as)\s+(?:[\w’'.-]+[\s,]+){0,4}?|,\s*)")
+COORDINATION = re.compile(r"(?:\s*\([^)]{1,8}\))?\s*,?\s*(?:(?:and|og|und|et|y|och|samt|as well as)\s+(?:[\w’'.-]+[\s,]+){0,4}?|,\s*)")
 
 
 def _coordinated(doc: Doc, people: list[PersonMention], forward: bool = False) -> list[PersonMention]:
@@ -312,11 +320,18 @@ def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Option
 
 
 def _attribution(doc: Doc, sentence: int) -> Optional[str]:
-    s = doc.sentences[sentence]
-    text = _unquoted(doc, s.start, s.end)
-    for kind in ("anonymous_sources", "media_reports", "official"):
-        if doc.lang.attribution_re[kind].search(text):
-            return kind
+    """From the report's sentence; else from a short sentence right after it that only says who says so
+    ("Det bekræfter Forsvarsministeriet over for Ritzau.")."""
+    for i in (sentence, sentence + 1):
+        if i >= len(doc.sentences):
+            break
+        s = doc.sentences[i]
+        text = _unquoted(doc, s.start, s.end)
+        if i > sentence and (len(text.split()) > 10 or any(t.sentence == i for t in doc.triggers)):
+            break
+        for kind in ("anonymous_sources", "media_reports", "official"):
+            if doc.lang.attribution_re[kind].search(text):
+                return kind
     return None
 
 
@@ -410,7 +425,9 @@ def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, pe
     """"USA vil sende Tom Shannon", "sent his deputy, Z", "will send a deputy"."""
     lang, text = doc.lang, doc.text
     obj = next((p for p in people if 0 <= p.span.start - end <= 40 and not p.possessive), None)
-    role = lang.substitute_re["role_only"].match(text, end + 1 if text[end:end + 1] == " " else end)
+    role = lang.substitute_re["role_only"].search(text, end, min(len(text), end + 40))
+    if role and (obj is not None and obj.span.start < role.start()):
+        role = None
     if obj is None and role is None:
         return
     sender = [p for p in people if p.span.end <= start and not p.possessive and p is not obj]
@@ -477,7 +494,7 @@ def meeting_date(doc: Doc, m: MeetingMention) -> Optional[int]:
     """The date written next to a meeting mention ("Thursday's meeting", "møtet 12. februar")."""
     if m.sentence < 0:
         return None
-    s = doc.sentences[m.sentence]
+    s = _clause_of(doc, m.span)
     found = [(i, x) for i, x in enumerate(doc.dates) if s.start <= x.span.start < s.end and x.kind != "year"
              and _gap(x.span, m.span) <= 60 and not date_mentions.is_reporting(doc, x)]
     return min(found, key=lambda ix: _gap(ix[1].span, m.span))[0] if found else None

@@ -32,7 +32,7 @@ def events(doc: Doc, drafts: list[Draft]) -> list[Event]:
 def _modality(doc: Doc, d: Draft, when: Optional[str]) -> str:
     """Present tense about a meeting still ahead ("deltar ikke på møtet neste uke") is a plan, unless the
     trigger reports a decision already taken ("has cancelled his trip")."""
-    if d.modality != "confirmed" or d.tense == "past" or d.trigger.act:
+    if d.modality != "confirmed" or d.tense == "past" or d.trigger.act or d.status == "undecided":
         return d.modality
     ahead = any((doc.dates[i].offset or "").startswith("+") for i, _, _ in d.dates)
     if when and doc.published:
@@ -68,7 +68,11 @@ def _date(doc: Doc, d: Draft) -> Optional[str]:
         value = _resolve(doc, doc.dates[i], tense)
         if value:
             by_source[source].append(value)
-    values = by_source["meeting"] + _from_other_mentions(doc, d) + by_source["clause"]
+    own_meeting = d.meeting is not None and d.meeting.sentence == d.trigger.sentence
+    if own_meeting:
+        values = by_source["meeting"] + _from_other_mentions(doc, d) + by_source["clause"]
+    else:   # "I april deltog han via video": the report's own date before the meeting's elsewhere
+        values = by_source["clause"] + _from_other_mentions(doc, d)
     if not values:
         return None
     first = values[0]

@@ -122,7 +122,8 @@ def resolve_context(doc: Doc) -> None:
     title = title_meeting(doc.article.title or "", doc.lang)
     named = [m for m in doc.meetings if m.organization and not m.generic]
     if title:
-        doc.topic = MeetingMention(Span(0, 0), -1, title[1], title[0])
+        kind = title[1] or next((m.kind for m in named if m.organization == title[0] and m.kind), "")
+        doc.topic = MeetingMention(Span(0, 0), -1, kind, title[0])
     elif named:
         doc.topic = named[0]
     for m in doc.meetings:

@@ -45,6 +45,7 @@ class RolePhrase:
     organization: Optional[str]
     former: bool
     sentence: int
+    acting: bool = False
 
 
 def find(doc: Doc, kb: KnowledgeBase) -> None:
@@ -394,8 +395,9 @@ def _role_phrases(doc: Doc) -> list[RolePhrase]:
                 end = max(end, c.end())
         before = text[max(0, start - 25):start]
         former = bool(lang.former_re.search(before[-16:])) or bool(lang.former_re.search(text[start:end]))
+        acting = bool(lang.acting_re.search(before[-16:]))
         out.append(RolePhrase(Span(start, end), role.function, role.title, country, organization, former,
-                              doc.sentence_at(start)))
+                              doc.sentence_at(start), acting))
     return out
 
 
@@ -426,6 +428,7 @@ def _apply_role(entity: Entity, role: RolePhrase) -> None:
     if role.former:
         entity.former = entity.former or not entity.role_function
         return
+    entity.acting = entity.acting or role.acting
     entity.role_function = entity.role_function or role.function
     entity.role_title = entity.role_title or role.title
     entity.country = entity.country or role.country

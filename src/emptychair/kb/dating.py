@@ -7,7 +7,7 @@ that would leave nothing is set aside (an article may call someone by a past tit
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from ..doc import Doc
@@ -22,6 +22,8 @@ def window(doc: Doc, kb: KnowledgeBase, today: date) -> Optional[tuple[date, dat
         if not entity.kb_id or entity.former:
             continue
         terms = kb.terms_of(entity.kb_id, entity.role_function) if entity.role_function else []
+        if entity.acting:   # "fungerende forsvarsminister": the acting term, if the knowledge base has one
+            terms = [t for t in terms if "(acting)" in t.office] or terms
         (strong if terms else weak).append(_periods(terms or kb.terms_of(entity.kb_id), today))
     if not strong and not weak:
         return None
@@ -30,12 +32,46 @@ def window(doc: Doc, kb: KnowledgeBase, today: date) -> Optional[tuple[date, dat
         narrowed = _intersect(current, periods)
         if narrowed:
             current = narrowed
+    for periods in _meetings_referred_to(doc):   # "NATO's summit on 11-12 July": the calendar knows the year
+        narrowed = _intersect(current, periods)
+        if narrowed:
+            current = narrowed
     years = [d.year for d in doc.dates if d.year and d.year <= today.year and _told_as_past(doc, d.sentence)]
     if years:   # an article that tells of 2003 in the past tense was written in 2003 or later
         narrowed = _intersect(current, [(date(max(years), 1, 1), today)])
         current = narrowed or current
-    lo, hi = current[-1]
+    lo, hi = current[-1]   # several periods left: the latest (news archives lean to the recent)
     return lo, min(hi, today)
+
+
+def _meetings_referred_to(doc: Doc) -> list[Periods]:
+    """For each day and month the article names for a meeting of an organisation whose calendar ships, the
+    periods around the calendar's meetings on that day: an article is written within months of a meeting."""
+    from ..record.calendar import shipped   # the calendar is data; reading it needs no database
+
+    organizations = {o.organization for o in doc.orgs}
+    out = []
+    for d in doc.dates:
+        if not (d.day and d.month) or d.year:
+            continue
+        exact, within = [], []   # the named day opens a meeting ("11-12 July"), or falls in one (or the eve)
+        for row in shipped():
+            if row.organization not in organizations or row.informal:
+                continue
+            start, end = date.fromisoformat(row.start), date.fromisoformat(row.end)
+            if (start.month, start.day) == (d.month, d.day):
+                exact.append(start)
+            else:
+                try:
+                    named = date(start.year, d.month, d.day)
+                except ValueError:
+                    continue
+                if start - timedelta(days=1) <= named <= end:
+                    within.append(start)
+        days = exact or within
+        if days:
+            out.append(_normalise([(s - timedelta(days=150), s + timedelta(days=60)) for s in days]))
+    return out
 
 
 def _told_as_past(doc: Doc, sentence: int) -> bool:

@@ -77,6 +77,7 @@ class Language:
     role_re: re.Pattern               # group r<i> = role i
     former_re: re.Pattern
     generic_role_re: re.Pattern       # "a U.S. secretary of state": any holder, not the one in office
+    acting_re: re.Pattern             # "acting", "fungerende": an acting holder
     countries: dict[str, str]         # folded word -> ISO code
     country_re: re.Pattern
     organizations: list[str]
@@ -95,6 +96,8 @@ class Language:
     weekdays: dict[str, int]
     date_res: list[tuple[str, re.Pattern]]  # (kind, pattern) in priority order
     relative_dates: dict[str, str]
+    date_next_words: frozenset[str]   # "next Wednesday": the one ahead
+    date_last_words: frozenset[str]   # "last Wednesday": the one before
     reporting_re: re.Pattern          # "said on Tuesday": the date of the report
     relative_re: re.Pattern
     places: dict[str, str]
@@ -327,6 +330,7 @@ def _compile(path: Path, raw: dict) -> Language:
         substitute_re=subst,
         reason_res=separate("reason.patterns", r.strings("reason.patterns")),
         roles=roles, role_re=role_re, former_re=rx("roles.former", r.strings("roles.former")),
+        acting_re=rx("roles.acting", r.strings("roles.acting", [])),
         generic_role_re=re.compile(r"(?<!\w)(?:" + _join(r, "roles.generic", r.strings("roles.generic"), fill) + r")\s+$", re.I),
         countries=countries, country_re=country_re,
         organizations=organizations,
@@ -344,6 +348,8 @@ def _compile(path: Path, raw: dict) -> Language:
         series_re=re.compile("(?<!\\w)(?:" + ("|".join(series_parts) or "(?!)") + ")(?!\\w)", re.I),
         months=months, weekdays=weekdays, date_res=date_res,
         relative_dates={k.lower(): v for k, v in relative.items()},
+        date_next_words=frozenset(w.lower() for w in r.strings("dates.next", [])),
+        date_last_words=frozenset(w.lower() for w in r.strings("dates.last", [])),
         reporting_re=re.compile(r"(?<!\w)(?:" + _join(r, "dates.reporting", r.strings("dates.reporting"), fill)
                                 + r")(?:\s+\w+){0,3}?\s+(?:on|this|last|i|på|den|am|le|el)?\s*$", re.I),
         relative_re=rx("dates.relative", [re.escape(k) for k in relative] or ["(?!)"]),

@@ -174,16 +174,24 @@ class Gate:
             self._needs[w] = (was[0] and a, was[1] and b)
         self._words_re = re.compile("|".join(map(re.escape, sorted(self.words, key=len, reverse=True)))) \
             if self.words else None
+        self._by_start: dict[str, list[str]] = {}
+        for w in self.words:
+            self._by_start.setdefault(w[:2], []).append(w)
         self._residual_re = re.compile("(?:" + "|".join(residual) + ")", re.I) if residual else None
+
+    def _fits(self, lower: str, word: str, pos: int) -> bool:
+        initial, final = self._needs[word]
+        if initial and pos and lower[pos - 1].isalnum():
+            return False
+        return not (final and pos + len(word) < len(lower) and lower[pos + len(word)].isalnum())
 
     def _hits(self, lower: str):
         for m in self._words_re.finditer(lower):
-            initial, final = self._needs[m.group()]
-            if initial and m.start() and lower[m.start() - 1].isalnum():
-                continue
-            if final and m.end() < len(lower) and lower[m.end()].isalnum():
-                continue
-            yield m.start()
+            pos = m.start()
+            if self._fits(lower, m.group(), pos) or any(   # a shorter word at the same place may fit instead
+                    w != m.group() and lower.startswith(w, pos) and self._fits(lower, w, pos)
+                    for w in self._by_start.get(lower[pos:pos + 2], ())):
+                yield pos
 
     def open(self, text: str) -> bool:
         """False only if no pattern can match anywhere in `text`."""

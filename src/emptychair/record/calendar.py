@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import EmptychairError
@@ -71,6 +72,12 @@ def read(path: Path) -> list[Row]:
     if problems:
         raise CalendarError("; ".join(problems[:20]) + (f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""))
     return rows
+
+
+@lru_cache(maxsize=1)
+def shipped() -> tuple[Row, ...]:
+    """The calendars that ship with emptychair (also used to date undated articles)."""
+    return tuple(row for path in sorted(DATA.glob("*.csv")) for row in read(path))
 
 
 def load(db: Database, rows: list[Row]) -> int:
