@@ -18,7 +18,8 @@ def m(kind, **kw):
     (m("weekday", weekday=1), "future", "2025-12-02"),      # the dateline's weekday is that day
     (m("weekday", weekday=0), "past", "2025-12-01"),
     (m("weekday", weekday=4), None, "2025-12-05"),          # no tense: the nearest Friday
-    (m("weekday", weekday=5), None, "2025-11-29"),
+    (m("weekday", weekday=5), None, "2025-12-06"),          # present tense leans to the days ahead
+    (m("weekday", weekday=6), None, "2025-11-30"),
     (m("month", month=12), "past", "2025-12"),
     (m("month", month=1), "future", "2026-01"),
     (m("month", month=11), "future", "2026-11"),

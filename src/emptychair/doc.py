@@ -88,6 +88,7 @@ class TriggerMention:
     anaphoric: bool = False     # "plans to do so": status comes from an earlier trigger
     act: bool = False           # a decision already taken ("has cancelled"): confirmed
     passive: bool = False       # "chaired by X", "as did X": the subject comes after
+    travel: bool = False        # a journey: its date is not the meeting's
 
 
 @dataclass

@@ -166,7 +166,7 @@ def _weekday(weekday: int, ref: date, direction: Optional[str]) -> date:
     """Weekdays are 0 = Monday (CLDR's order too). The publication day's own weekday is that day."""
     ahead = (weekday - ref.weekday()) % 7
     back = (ref.weekday() - weekday) % 7
-    if direction == "+" or (direction is None and ahead <= 3):
+    if direction == "+" or (direction is None and ahead <= 4):   # present tense in news mostly means the days ahead
         return ref + timedelta(days=ahead)
     return ref - timedelta(days=back)
 
@@ -196,9 +196,10 @@ def _relative(offset: Optional[str], ref: date) -> Optional[str]:
         return (ref + timedelta(days=(5 - ref.weekday()) % 7 + 7 * n)).isoformat()
     if unit == "D":
         return (ref + timedelta(days=n)).isoformat()
-    if unit == "W":
-        day = ref + timedelta(days=7 * n)
-        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "W":   # a week names a month only when the whole week lies in it
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * n)
+        sunday = monday + timedelta(days=6)
+        return f"{monday.year:04d}-{monday.month:02d}" if monday.month == sunday.month else None
     if unit == "M":
         index = ref.year * 12 + ref.month - 1 + n
         return f"{index // 12:04d}-{index % 12 + 1:02d}"

@@ -21,7 +21,7 @@ from . import dates as date_mentions
 from . import meetings as meeting_mentions
 from .sentences import clauses
 
-MINISTERIAL_SERIES = {"NATO", "EU", "G7", "G20", "OSCE", "ASEAN"}
+MINISTERIAL_SERIES = {"NATO", "EU", "G7", "G20"}   # organisations with separate foreign and defence series
 KIND_BY_FUNCTION = {"finance_minister": "finance ministers",
                     "foreign_minister": "foreign ministers", "deputy_foreign_minister": "foreign ministers",
                     "under_secretary_foreign": "foreign ministers", "defence_minister": "defence ministers",
@@ -134,11 +134,12 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
 def _same_place(doc: Doc, trig: TriggerMention, clause: Span, meeting: MeetingMention) -> bool:
     """"travel to Moscow" is not going to the meeting in Brussels: a place right after the trigger must be
     the meeting's place."""
+    if trig.status == "undecided":
+        return True   # "unclear whether Ukraine's president travels to ...": the place is a clause away
     m = doc.lang.place_re.match(doc.text, trig.span.end + 1) if doc.text[trig.span.end:trig.span.end + 1] == " " \
         else None
     if m is None:
-        c = doc.lang.country_re.match(doc.text, trig.span.end + 1)
-        return c is None or meeting.location is None
+        return True   # a country is too broad to rule a meeting out ("reiser til India" for New Delhi)
     return meeting.location is None or doc.lang.places[m.group()] == meeting.location
 
 
@@ -244,6 +245,9 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
         near = [p for p in people if p.possessive and 0 <= trig.span.start - p.span.end <= 30]
         if near:
             return [near[-1]]
+        follows = [p for p in people if p.possessive and 0 <= p.span.start - trig.span.end <= 8]
+        if follows:   # "fråværet hans"
+            return follows[:1]
         after = [p for p in people if 0 <= p.span.start - trig.span.end <= 25]
         if after and re.match(r"\s*(?:from|of|by|fra|til|av|von|de|du|des)\s", doc.text[trig.span.end:after[0].span.start]):
             return [after[0]]
@@ -259,7 +263,14 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
         return _coordinated(doc, earlier + before[-1:])
     after = [p for p in people if p.span.start >= trig.span.end and not p.possessive
              and p.span.start - trig.span.end <= 40 and "," not in doc.text[trig.span.end:p.span.start]]
-    return _coordinated(doc, after, forward=True) if after else []
+    if after:
+        return _coordinated(doc, after, forward=True)
+    sentence = doc.sentences[trig.sentence]
+    if clause.start > sentence.start and not people:   # "Rubio skulle delta, men trekte seg": the same subject
+        earlier = [p for p in doc.persons if sentence.start <= p.span.start < clause.start and not p.possessive
+                   and not doc.in_quote(p.span.start) and not _marked_other(doc, p)]
+        return earlier[:1]
+    return []
 
 
 def _modifier(doc: Doc, p: PersonMention) -> bool:
@@ -384,7 +395,10 @@ def _substitutes(doc: Doc, drafts: list[Draft]) -> None:
         m = lang.substitute_re["represent"].search(body)
         if m:
             stand_in = next((d for d in here if d.status == "attending"), None)
-            subject = [p for p in people if p.span.end <= s.start + m.start() and not p.possessive]
+            after = [p for p in people if 0 <= p.span.start - (s.start + m.end()) <= 40 and not p.possessive][:1]
+            passive = re.search(r"\b(?:by|av|af|von|par|por|de)\s*$", m.group(), re.I)
+            subject = after if passive else \
+                ([p for p in people if p.span.end <= s.start + m.start() and not p.possessive] or after)
             if stand_in is None and subject:
                 stand_in = _absent_for(doc, drafts, i, exclude=subject[-1].entity)
                 if stand_in is not None:

@@ -69,7 +69,7 @@ def _date(doc: Doc, d: Draft) -> Optional[str]:
         if value:
             by_source[source].append(value)
     own_meeting = d.meeting is not None and d.meeting.sentence == d.trigger.sentence
-    if own_meeting:
+    if own_meeting or d.trigger.travel:
         values = by_source["meeting"] + _from_other_mentions(doc, d) + by_source["clause"]
     else:   # "I april deltog han via video": the report's own date before the meeting's elsewhere
         values = by_source["clause"] + _from_other_mentions(doc, d)

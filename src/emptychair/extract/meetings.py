@@ -62,7 +62,7 @@ def find(doc: Doc) -> None:
         mm.location = place_near(doc, mm.span, mm.sentence)
         if not mm.kind:   # "Thursday's meeting of the Ukraine Defense Contact Group": the series says the kind
             series = _adjacent_series(doc, mm)
-            if series:
+            if series and mm.organization in (None, series.organization):
                 mm.organization, mm.kind = series.organization, series.kind
 
 
@@ -131,6 +131,11 @@ def resolve_context(doc: Doc) -> None:
             context = context_meeting(doc, m.span.start)
             if context is not None:
                 m.organization, m.kind = context.organization, m.kind or context.kind
+            else:   # no meeting named yet: the organisation the article named last, a sentence or two before
+                recent = [o for o in doc.orgs if not o.venue and o.span.start < m.span.start
+                          and m.sentence - o.sentence <= 2]
+                if recent:
+                    m.organization = recent[-1].organization
 
 
 def context_meeting(doc: Doc, pos: int) -> Optional[MeetingMention]:

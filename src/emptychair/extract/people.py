@@ -371,7 +371,7 @@ def _role_phrases(doc: Doc) -> list[RolePhrase]:
     for m in doc.finditer(lang.role_re, lang.role_gate):
         role = lang.roles[int(m.lastgroup[1:])]
         start, end = m.start(), m.end()
-        country, organization = role.country, None
+        country, organization = role.country, role.organization
         head = text[max(0, start - 60):start]
         c = lang.country_before_re.search(head)
         if c:

@@ -162,7 +162,7 @@ def _neighbour_sentence(doc: Doc, f: Found, anonymous_seen: list) -> Optional[Sp
 def _who(doc: Doc, region: Span, anonymous_seen: list, first: bool = False) -> Optional[Speaker]:
     """The person or anonymous source named in `region` (the nearest to the quote, or the first)."""
     people = [p for p in doc.persons if region.start <= p.span.start < region.end and not doc.in_quote(p.span.start)
-              and not (p.possessive and p.kind != "pronoun")]
+              and not p.possessive]   # "sier hans pressesekretær": the secretary speaks, not the minister
     anon = list(doc.lang.anonymous_re.finditer(doc.text, region.start, region.end))
     anon = [a for a in anon if not doc.in_quote(a.start())]
     candidates = [(p.span.start, "person", p) for p in people] + [(a.start(), "anon", a) for a in anon]
@@ -202,7 +202,7 @@ def _title_affiliation(doc: Doc, entity: int) -> Optional[str]:
             continue
         sentence = doc.sentences[p.sentence]
         head = doc.text[max(sentence.start, p.span.start - 60):p.span.start]
-        head = re.split(r"[,;:()\n–—]", head)[-1]
+        head = re.split(r"[,;()\n–—]|:\s", head)[-1]
         if head.strip():
             found = _organisation_in(doc, p.span.start - len(head), p.span.start)
             if found:
@@ -212,27 +212,27 @@ def _title_affiliation(doc: Doc, entity: int) -> Optional[str]:
 
 def _organisation_in(doc: Doc, start: int, end: int) -> Optional[str]:
     lang, text = doc.lang, doc.text
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []   # (position, priority, name): known institutions first
     for m in lang.institutions_re.finditer(text, start, end):
         name = m.group().casefold()
         name = name if name in lang.institutions else re.sub(r"(?:s|:s|’s|'s)$", "", name)
-        found.append((m.start(), lang.institutions.get(name, m.group())))
+        found.append((m.start(), 2, lang.institutions.get(name, m.group())))
     for m in lang.org_re.finditer(text, start, end):
-        found.append((m.start(), lang.organizations[int(next(k for k, v in m.groupdict().items() if v)[1:])]))
+        found.append((m.start(), 1, lang.organizations[int(next(k for k, v in m.groupdict().items() if v)[1:])]))
     for m in lang.weak_org_re.finditer(text, start, end):
-        found.append((m.start(), lang.organizations[int(next(k for k, v in m.groupdict().items() if v)[1:])]))
+        found.append((m.start(), 1, lang.organizations[int(next(k for k, v in m.groupdict().items() if v)[1:])]))
     preps = "|".join(map(re.escape, lang.affiliation_prepositions))
     for m in re.finditer(r"\b(?:" + preps + r")\s+" + CAPITALISED_ORG.pattern, text[start:end]):
         name = re.sub(r"\s+(?:" + lang.org_heads_re.pattern + r")$", "", m.group(1), flags=re.I)
         name = re.sub(r"^(?:the|The)\s+", "", name)
         if len(name) > 1 and not lang.country_re.fullmatch(name) and not lang.place_re.fullmatch(name) \
                 and name.split()[0] not in lang.not_names:
-            found.append((start + m.start(1), name))
+            found.append((start + m.start(1), 0, name))
     if not found:
         return None
     current = [f for f in found if not lang.former_re.search(text[max(start, f[0] - 25):f[0]])]
     pool = current or found
-    return sorted(pool, key=lambda f: (f[0], -len(f[1])))[-1][1] if len(pool) > 1 else pool[0][1]
+    return sorted(pool, key=lambda f: (f[0], f[1], len(f[2])))[-1][2]   # the last named; a known name there
 
 
 def _anonymous_affiliation(doc: Doc, m: re.Match, anonymous_seen: list) -> Optional[str]:

@@ -18,14 +18,15 @@ def find(doc: Doc) -> None:
         trigger = lang.triggers[int(group[1:])]
         doc.triggers.append(TriggerMention(Span(m.start(), m.end()), doc.sentence_at(m.start()), trigger.lemma,
                                            trigger.status, trigger.noun, past=group.startswith("p"),
-                                           act=trigger.act, passive=trigger.passive))
-    near = {t.sentence + k for t in doc.triggers for k in (1, 2)}   # "plans to do so" needs a trigger before it
+                                           act=trigger.act, passive=trigger.passive, travel=trigger.travel))
+    near = {t.sentence + k for t in doc.triggers for k in (0, 1, 2)}   # "plans to do so" needs a trigger before it
     for m in (m for i in sorted(near) if i < len(doc.sentences)
               for m in lang.vp_anaphora_re.finditer(doc.text, doc.sentences[i].start, doc.sentences[i].end)):
         if doc.in_quote(m.start()):
             continue
         span = Span(m.start(), m.end())
-        if any(t.span.overlaps(span) for t in doc.triggers):
+        if any(t.span.overlaps(span) for t in doc.triggers) or \
+                not any(t.span.end <= span.start and doc.sentence_at(span.start) - t.sentence <= 2 for t in doc.triggers):
             continue
         doc.triggers.append(TriggerMention(span, doc.sentence_at(m.start()), "", "", False, False, anaphoric=True,
                                            passive=bool(lang.inverted_anaphora_re.fullmatch(m.group()))))

@@ -35,6 +35,7 @@ class Trigger:
     noun: bool
     act: bool = False
     passive: bool = False     # "chaired by X": the subject comes after the trigger
+    travel: bool = False      # "travels to Brussels on Tuesday": its date is the journey's, not the meeting's
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Role:
     function: str
     title: str
     country: Optional[str]
+    organization: Optional[str] = None   # "Natochefen": the title itself says whose
 
 
 @dataclass
@@ -230,7 +232,7 @@ def _compile(path: Path, raw: dict) -> Language:
         if not forms and not past:
             raise r.error(entry, "has neither forms nor past forms")
         triggers.append(Trigger(t.get("lemma", ""), status, bool(t.get("noun", False)), bool(t.get("act", False)),
-                                bool(t.get("passive", False))))
+                                bool(t.get("passive", False)), bool(t.get("travel", False))))
         for group, pats in ((f"t{i}", forms), (f"p{i}", past)):
             if pats:
                 trigger_parts.append((STATUSES.index(status), group, _join(r, f"{entry}.forms", pats, fill)))
@@ -247,7 +249,7 @@ def _compile(path: Path, raw: dict) -> Language:
         entry = f"role[{i}] ({ro.get('title', '?')})"
         if ro.get("function") not in FUNCTIONS:
             raise r.error(entry, f"function {ro.get('function')!r} is not one of {', '.join(FUNCTIONS)}")
-        roles.append(Role(ro["function"], ro.get("title") or ro["function"], ro.get("country")))
+        roles.append(Role(ro["function"], ro.get("title") or ro["function"], ro.get("country"), ro.get("organization")))
         role_parts.append(f"(?P<r{i}>{_join(r, entry + '.patterns', ro.get('patterns', []), fill)})")
     role_re = re.compile("(?<!\\w)(?:" + "|".join(role_parts) + ")(?!\\w)", re.I)
 
@@ -389,8 +391,9 @@ def _combined(patterns: list[tuple[str, re.Pattern]]) -> re.Pattern:
 def _derive(lang: Language) -> Language:
     """Patterns built from other patterns, compiled once."""
     lang.country_before_re = re.compile(r"(?:" + lang.country_re.pattern + r")\s+(?:(?:\w+|[A-Z][\w.]*)\s+)?$")
-    lang.org_before_re = re.compile(r"(?:" + lang.org_re.pattern + r")[\s-]*$", re.I)
-    lang.country_after_re = re.compile(r"\s+(?:of|for|i|av|de|des|von|del)\s+(?:the\s+)?(?:" + lang.country_re.pattern + r")")
+    lang.org_before_re = re.compile(r"(?:" + lang.org_re.pattern + r")(?:\s+\w{1,4})?[\s-]*$", re.I)   # "NATO sin"
+    lang.country_after_re = re.compile(r"\s+(?:of|for|i|av|de|des|von|del|til|från|för|af|aus|di|du)\s+"
+                                       r"(?:the\s+|la\s+|le\s+|der\s+|los\s+)?(?:" + lang.country_re.pattern + r")")
     lang.speech_before_re = re.compile(r"(?:^|\W)(?:" + lang.speech_re.pattern + r")\s*$", re.I)
     lang.role_noun_before_re = re.compile(r"(?:" + lang.anonymous_re.pattern + r")\s+$", re.I)
     lang.not_subject_re = re.compile(r"(?:" + lang.substitute_re["not_subject_before"].pattern + r")\s+$", re.I)
@@ -403,7 +406,7 @@ def _derive(lang: Language) -> Language:
 def _calendar_names(table, widths: tuple[str, ...]) -> dict[str, int]:
     """Month or weekday names of a CLDR locale, lower-cased, with their number (weekdays: 0 = Monday)."""
     names = {}
-    for context in ("format", "stand-alone"):
+    for context in ("format",):   # babel's cache can leak a sibling locale's stand-alone names (nb into nn)
         for width in widths:
             for number, name in table[context][width].items():
                 name = name.lower().rstrip(".")
