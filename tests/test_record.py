@@ -211,3 +211,11 @@ def test_demo_runs_the_whole_job(tmp_path):
     assert "Claims checked against the record" in out
     with pytest.raises(FileExistsError):
         run(str(tmp_path / "demo.db"))
+
+
+def test_the_nato_calendar_ships_with_sources():
+    rows = calendar.shipped()
+    series = {r.series for r in rows}
+    assert {"nato-foreign-ministers", "nato-defence-ministers", "nato-summit"} <= series
+    assert len([r for r in rows if r.series == "nato-foreign-ministers" and r.start >= "1997"]) >= 50
+    assert all(r.source.startswith("http") for r in rows)
