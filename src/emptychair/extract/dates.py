@@ -99,6 +99,12 @@ def _mention(doc: Doc, kind: str, g: dict, matched: str, span: Span) -> Optional
         direction = "+"
     elif words and words[0] in lang.date_last_words:
         direction = "-"
+    if direction is None and weekday is not None:   # "mardi prochain", "onsdag sist"
+        following = doc.text[span.end:span.end + 12].lower().split()[:1]
+        if following and following[0].strip(",.") in lang.date_next_words:
+            direction = "+"
+        elif following and following[0].strip(",.") in lang.date_last_words:
+            direction = "-"
     return DateMention(span, doc.sentence_at(span.start), kind, year, month, day, weekday,
                        offset=direction)
 

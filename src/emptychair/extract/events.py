@@ -158,13 +158,16 @@ def _negated(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
     # "reiser ikke til": a negation inside an attending trigger counts; inside an absent one ("kan ikke
     # delta") it is part of the trigger's own meaning
     inside = doc.text[trig.span.start:trig.span.end] if trig.status == "attending" else ""
+    if doc.lang.negation_exception_re.match(doc.text, trig.span.end):
+        return False   # "ne participera qu'à la réunion": only, not not
     return any(doc.lang.negation_re.search(" ".join(part)) for part in (before, after)) or \
         bool(doc.lang.negation_re.search(inside))
 
 
 def _meeting_for(doc: Doc, trig: TriggerMention, clause: Span) -> Optional[MeetingMention]:
     inside = [m for m in doc.meetings if clause.start <= m.span.start < clause.end and m.organization
-              and not m.generic and not doc.in_quote(m.span.start)]
+              and not m.generic and not doc.in_quote(m.span.start)
+              and not doc.lang.not_object_re.search(doc.text[max(clause.start, m.span.start - 40):m.span.start])]
     after = [m for m in inside if m.span.start >= trig.span.start]
     if after:
         return after[0]
@@ -208,6 +211,10 @@ def _plural_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
 def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
     """Nothing but dates, places, adverbs or a pronoun after the trigger: "will skip", "er på plass"."""
     text = doc.text[trig.span.end:clause.end]
+    for q in doc.quote_spans:   # « quelle que soit la décision »: a quotation, not the trigger's object
+        if q.overlaps(Span(trig.span.end, clause.end)):
+            a, b = max(q.start, trig.span.end) - trig.span.end, min(q.end, clause.end) - trig.span.end
+            text = text[:a] + " " * (b - a) + text[b:]
     for p in doc.persons:   # "I stedet deltar viseutenriksminister Landau": the subject may follow the verb
         if p.kind in ("pronoun", "plural") or p.possessive:
             continue
@@ -266,7 +273,10 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
     if after:
         return _coordinated(doc, after, forward=True)
     sentence = doc.sentences[trig.sentence]
-    if clause.start > sentence.start and not people:   # "Rubio skulle delta, men trekte seg": the same subject
+    gap = doc.text[clause.start:trig.span.start].lower().split()
+    # "Rubio skulle delta, men trekte seg": the same subject; "et aucun responsable n'a": a subject of its own
+    if clause.start > sentence.start and not people and len(gap) <= 4 and \
+            not any(w in doc.lang.generic_words for w in gap):
         earlier = [p for p in doc.persons if sentence.start <= p.span.start < clause.start and not p.possessive
                    and not doc.in_quote(p.span.start) and not _marked_other(doc, p)]
         return earlier[:1]
@@ -274,7 +284,10 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
 
 
 def _modifier(doc: Doc, p: PersonMention) -> bool:
-    return p.kind != "pronoun" and bool(doc.lang.name_modifiers_re.match(doc.text, p.span.end))
+    if p.kind == "pronoun":
+        return False
+    return bool(doc.lang.name_modifiers_re.match(doc.text, p.span.end)) or \
+        bool(doc.lang.modifier_before_re.search(doc.text[max(0, p.span.start - 30):p.span.start]))
 
 
 COORDINATION = re.compile(r"(?:\s*\([^)]{1,8}\))?\s*,?\s*(?:(?:and|og|und|et|y|och|samt|as well as)\s+(?:[\w’'.-]+[\s,]+){0,4}?|,\s*)")

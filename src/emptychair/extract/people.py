@@ -58,7 +58,7 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
     for run in runs:
         sent = doc.sentence_at(run.start)
         role = _role_for(run, roles, doc.text)
-        words = tuple(fold(w) for w in run.words)
+        words = tuple(part for w in run.words for part in fold(w).split("-") if part)   # "Jean-Noël" as the KB
         ids = _kb_ids(kb, words)
         if not ids and run.plain:   # "Pistorius" is a name ending in s, not the genitive of "Pistoriu"
             plain = words[:-1] + (fold(run.plain),)
@@ -173,6 +173,9 @@ def _name_runs(doc: Doc) -> list[Run]:
     for m in TOKEN.finditer(text):
         word = m.group().rstrip("’'-")
         start, end = m.start(), m.start() + len(word)
+        elided = lang.elision_re.match(word)   # "d'Emmanuel", "L'absence": the article is not part of the word
+        if elided:
+            word, start = word[elided.end():], start + elided.end()
         gap = text[last_end:start]
         joinable = current is not None and (gap == " " or (INITIAL_GAP.match(gap) and len(current.words[-1]) == 1))
         if _is_name_word(word, lang):
@@ -468,8 +471,11 @@ def _antecedent(doc: Doc, sentence: int, pos: int) -> Optional[int]:
         prior = [m for m in doc.persons if m.sentence == back and not doc.in_quote(m.span.start)
                  and m.kind != "plural"]
         if prior:
-            subjects = [m for m in prior if not m.possessive]
-            return (subjects or prior)[0].entity
+            subjects = [m for m in prior if not m.possessive] or prior
+            # several people: the one the article has been about most, then the first named
+            counts = {e: sum(1 for m in doc.persons if m.entity == e and m.span.start < pos) for e in
+                      {m.entity for m in subjects}}
+            return max(subjects, key=lambda m: (counts[m.entity], -m.span.start)).entity
         if not _quoted_sentence(doc, back):
             seen += 1
         if seen >= 3:

@@ -118,7 +118,7 @@ def _speaker(doc: Doc, f: Found, anonymous_seen: list) -> Optional[Speaker]:
     region = text[after.start:after.end]
     verb = lang.speech_re.search(region)
     if verb and verb.start() <= 60 and not re.search(r"[“\"«„]", region[:verb.start()]):
-        clause_end = after.start + (re.search(r"[.;!?]|$", region[verb.end():]).start() + verb.end())
+        clause_end = after.start + (re.search(r"(?<![A-Z])\.|[;!?]|$", region[verb.end():]).start() + verb.end())
         who = _who(doc, Span(after.start, clause_end), anonymous_seen)
         if who:
             return who

@@ -60,6 +60,10 @@ class Language:
     name_particles: frozenset[str]
     not_names: frozenset[str]
     name_modifiers_re: re.Pattern     # "Trump administration": the name modifies a noun, it is not the actor
+    modifier_before_re: re.Pattern    # "l'administration Trump": the same, the noun before the name
+    elision_re: re.Pattern            # "l'", "d'": an elided article glued to the next word
+    negation_exception_re: re.Pattern  # "ne participera qu'à": restrictive, not negative
+    not_object_re: re.Pattern         # "before the summit": a meeting named as a time, not as the object
     pronouns_subject: frozenset[str]
     pronouns_possessive: frozenset[str]
     pronouns_object: frozenset[str]
@@ -79,6 +83,7 @@ class Language:
     role_re: re.Pattern               # group r<i> = role i
     former_re: re.Pattern
     generic_role_re: re.Pattern       # "a U.S. secretary of state": any holder, not the one in office
+    generic_words: frozenset[str]     # the same determiners as words: "aucun", "no", "ingen"
     acting_re: re.Pattern             # "acting", "fungerende": an acting holder
     countries: dict[str, str]         # folded word -> ISO code
     country_re: re.Pattern
@@ -314,6 +319,14 @@ def _compile(path: Path, raw: dict) -> Language:
         clause_re=re.compile(_join(r, "text.clause_breaks", r.strings("text.clause_breaks"), fill), re.I),
         genitives=genitives, name_particles=frozenset(r.strings("text.name_particles")),
         not_names=frozenset(r.strings("text.not_names")),
+        modifier_before_re=re.compile(r"(?:" + _join(r, "text.modifiers_before", r.strings("text.modifiers_before", ["(?!)"]),
+                                                      fill) + r")\s+$", re.I),
+        elision_re=re.compile(r"^(?:" + "|".join(map(re.escape, r.strings("text.elisions", []))) + r")(?=\w)", re.I)
+        if r.strings("text.elisions", []) else re.compile("(?!)"),
+        negation_exception_re=re.compile(r"\s*(?:" + _join(r, "negation.exceptions", r.strings("negation.exceptions", ["(?!)"]),
+                                                            fill) + r")", re.I),
+        not_object_re=re.compile(r"(?:" + _join(r, "meetings.not_object", r.strings("meetings.not_object", ["(?!)"]),
+                                              fill) + r")\s+(?:\w+\s+){0,3}$", re.I),
         name_modifiers_re=re.compile(r"\s+(?:" + _join(r, "text.name_modifiers", r.strings("text.name_modifiers"), fill)
                                      + r")(?!\w)", re.I),
         pronouns_subject=frozenset(r.strings("pronouns.subject")),
@@ -333,6 +346,7 @@ def _compile(path: Path, raw: dict) -> Language:
         reason_res=separate("reason.patterns", r.strings("reason.patterns")),
         roles=roles, role_re=role_re, former_re=rx("roles.former", r.strings("roles.former")),
         acting_re=rx("roles.acting", r.strings("roles.acting", [])),
+        generic_words=frozenset(w.lower() for w in r.strings("roles.generic")),
         generic_role_re=re.compile(r"(?<!\w)(?:" + _join(r, "roles.generic", r.strings("roles.generic"), fill) + r")\s+$", re.I),
         countries=countries, country_re=country_re,
         organizations=organizations,
