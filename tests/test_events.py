@@ -64,6 +64,32 @@ def test_substitute_is_not_an_event_of_its_own(run, language, text, substitute):
     assert len(event.evidence) == 2 or "instead of" in text or "sent" in text
 
 
+def test_a_stand_in_represents_their_own_country(run):
+    record = run("President Vladimir Putin will not attend the G20 summit in Rio. President Joe Biden will attend "
+                 "the summit, where he will represent the United States.", published="2024-11-10")
+    assert sorted((e.person.name, e.status, e.substitute) for e in record.events) == [
+        ("Joe Biden", "attending", None), ("Vladimir Putin", "absent", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    (EN, "President Vladimir Putin will not travel to the G20 summit in Rio but will join it by video link."),
+    ("de", "Putin werde nicht persönlich zum G20-Gipfel reisen, sondern sich per Video zuschalten, sagte Peskow."),
+])
+def test_not_in_person_but_by_video_is_virtual_only(run, language, text):
+    assert [e.status for e in run(text, language, "2024-11-10").events] == ["virtual"]
+
+
+@pytest.mark.parametrize("language, text, date", [
+    (EN, "Lavrov attended the OSCE ministerial council last year. This year's OSCE ministerial council is on "
+         "December 4 and 5 in Vienna.", None),
+    ("de", "Lawrow hatte im vergangenen Jahr am OSZE-Ministerrat auf Malta teilgenommen. Der OSZE-Ministerrat "
+           "findet am 4. und 5. Dezember in Wien statt.", None),
+])
+def test_a_past_report_does_not_take_the_upcoming_meetings_date(run, language, text, date):
+    (event,) = run(text, language, "2025-11-20").events
+    assert event.meeting.date == date
+
+
 def test_role_only_substitute(run):
     (event,) = run("Foreign Minister Espen Barth Eide will skip the OSCE ministerial and will send a state "
                    "secretary.").events

@@ -16,9 +16,18 @@ import pytest
      "Vi sender en sterk delegasjon til møtet,", "Espen Barth Eide", None),
     ("nb", "En tjenestemann i alliansen var tydelig.\n– Landene velger selv hvem de sender, sier tjenestemannen.",
      "Landene velger selv hvem de sender", None, "NATO"),
+    ("en", "“We will not comment on travel plans,” said the State Department spokeswoman, Tammy Bruce.",
+     "We will not comment on travel plans,", "Tammy Bruce", "State Department"),
+    ("en", "“It is a bad signal for allies,” a senior State Department official said, adding that Hegseth agreed.",
+     "It is a bad signal for allies,", None, "State Department"),
+    ("es", "El portavoz del Kremlin, Dmitri Peskov, declaró: «El presidente tiene otros planes para esa semana».",
+     "El presidente tiene otros planes para esa semana", "Dmitri Peskov", "Kremlin"),
+    ("de", "Der Experte Stefan Kornelius sprach. „Das ist ein schlechtes Zeichen für alle“, sagte Kornelius.",
+     "Das ist ein schlechtes Zeichen für alle", "Stefan Kornelius", None),
 ])
 def test_quote_and_speaker(run, language, text, quote, speaker, affiliation):
-    suffix = {"en": " Rubio will attend the NATO summit.", "nb": " Eide skal delta på NATO-møtet."}[language]
+    suffix = {"en": " Rubio will attend the NATO summit.", "nb": " Eide skal delta på NATO-møtet.",
+              "es": " Rubio asistirá a la cumbre de la OTAN.", "de": " Rubio nimmt am Nato-Gipfel teil."}[language]
     record = run(text + suffix, language)
     (q,) = record.quotes
     assert q.text == quote and q.speaker.name == speaker and q.speaker.affiliation == affiliation
@@ -63,3 +72,11 @@ def test_claims(run, language, text, kind, fields):
 def test_claim_needs_attendance_context(run):
     assert run("A rare earth deal was signed at the NATO summit, the first time since 2003 that such talks took place "
                "in the hall.").claims == []
+
+
+@pytest.mark.parametrize("language, word, number", [
+    ("de", "dreißig", 30), ("de", "Zweimal", 2), ("en", "twice", 2), ("en", "21", 21), ("fr", "vingt", 20),
+])
+def test_number_words_fold_like_their_keys(language, word, number):
+    from emptychair.language.data import load
+    assert load(language).number(word) == number

@@ -21,6 +21,8 @@ CALENDAR = ("series,organization,kind,start,end,location,informal,source\n"
             "nato-foreign-ministers,NATO,foreign ministers,2024-12-03,2024-12-04,Brussels,no,https://example.org/2\n"
             "nato-foreign-ministers,NATO,foreign ministers,2025-04-03,2025-04-04,Brussels,no,https://example.org/3\n"
             "nato-foreign-ministers,NATO,foreign ministers,2025-12-03,2025-12-03,Brussels,no,https://example.org/4\n"
+            "nato-defence-ministers,NATO,defence ministers,2025-02-13,2025-02-13,Brussels,no,https://example.org/6\n"
+            "nato-defence-ministers,NATO,defence ministers,2025-06-05,2025-06-05,Brussels,no,https://example.org/7\n"
             "nato-defence-ministers,NATO,defence ministers,2026-02-12,2026-02-12,Brussels,no,https://example.org/5\n")
 
 
@@ -72,8 +74,25 @@ OFFICIAL = {"id": "a2", "language": "nb", "published": "2025-12-02",
 
 
 def test_migrations_run_once(db_url):
-    assert open_database(db_url).migrate() == 1
-    assert open_database(db_url).version() == 1
+    from emptychair.store import schema
+    latest = schema.MIGRATIONS[-1][0]
+    assert open_database(db_url).migrate() == latest
+    assert open_database(db_url).version() == latest
+
+
+def test_an_older_database_is_upgraded_in_place(tmp_path, monkeypatch):
+    from emptychair.store import schema
+    path = str(tmp_path / "old.db")
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    old = open_database(path)
+    old.execute("INSERT INTO articles (article_id, version, sha256, text, record, ingested_at) "
+                "VALUES ('a', 1, 'x', 't', '{}', '2025-01-01')")
+    old.close()
+    monkeypatch.undo()
+    db = open_database(path)
+    assert db.version() == schema.MIGRATIONS[-1][0]
+    assert db.one("SELECT article_id FROM articles")[0] == "a"
+    assert db.query("SELECT meeting_year FROM reports") == []
 
 
 def test_ingest_is_idempotent_and_keeps_versions(db, tmp_path):
@@ -92,6 +111,16 @@ def test_reports_across_articles_and_languages_link_into_one_fact(db, tmp_path):
                      "(SELECT COUNT(*) FROM reports r WHERE r.fact_pk = f.pk) FROM facts f JOIN meetings m "
                      "ON m.pk = f.meeting_pk")
     assert facts == [("marco-rubio", "2025-12-03", "absent", "official", "Christopher Landau", 2)]
+
+
+def test_a_report_of_last_years_meeting_links_to_that_year(db, tmp_path):
+    article = {"id": "y1", "language": "en", "published": "2026-01-28",
+               "text": "Defense Secretary Pete Hegseth will skip the NATO defence ministers' meeting on February 12. "
+                       "A year ago, Hegseth flew to Brussels for the NATO defence ministers' meeting."}
+    list(ingest.ingest(db, [write_articles(tmp_path, [article])]))
+    assert db.query("SELECT r.status, r.meeting_year, m.start_date FROM reports r JOIN meetings m ON "
+                    "m.pk = r.meeting_pk ORDER BY r.idx") == [("absent", None, "2026-02-12"),
+                                                             ("attending", 2025, "2025-02-13")]
 
 
 def test_status_rule_official_record_beats_reports_and_newer_beats_older(db, tmp_path):

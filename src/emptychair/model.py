@@ -66,6 +66,7 @@ class Meeting:
     kind: Optional[str] = None
     date: Optional[str] = None
     location: Optional[str] = None
+    year: Optional[int] = None   # when the text names only the year ("last year's summit"); not in FORMAT.md
 
 
 @dataclass

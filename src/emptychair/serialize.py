@@ -45,7 +45,7 @@ def _event(e: Event) -> dict:
         "type": e.type,
         "person": _person(e.person),
         "meeting": {"organization": e.meeting.organization, "kind": e.meeting.kind, "date": e.meeting.date,
-                    "location": e.meeting.location},
+                    "location": e.meeting.location, **({"year": e.meeting.year} if e.meeting.year else {})},
         "status": e.status,
         "modality": e.modality,
         "attribution": e.attribution,

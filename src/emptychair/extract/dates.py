@@ -70,7 +70,7 @@ def _month_with_year_offset(doc: Doc, found: list[DateMention]) -> list[DateMent
     for d in found:
         prev = out[-1] if out else None
         if prev and d.kind == "relative" and (d.offset or "").endswith("Y") and prev.month and not prev.year \
-                and 0 <= d.span.start - prev.span.end <= 3:
+                and 0 <= d.span.start - prev.span.end <= 3 and prev.sentence == d.sentence:
             prev.year_offset = int(d.offset[:-1])
             prev.span = Span(prev.span.start, d.span.end)
             continue
@@ -162,6 +162,14 @@ def resolve(d: DateMention, ref: Optional[date], window: Optional[tuple[date, da
             year += 1
         return f"{year:04d}-{d.month:02d}"
     return None
+
+
+def year_of(d: DateMention, ref: Optional[date]) -> Optional[int]:
+    """The year a mention names when it names no month: "in 2019", "im vergangenen Jahr"."""
+    if d.kind == "year":
+        return d.year
+    m = re.fullmatch(r"([+-]?\d+)Y", d.offset or "")
+    return ref.year + int(m.group(1)) if m and ref else None
 
 
 def _sign(tense: Optional[str]) -> Optional[str]:

@@ -19,6 +19,7 @@ from ..doc import Doc, MeetingMention, PersonMention, TriggerMention
 from ..model import Span
 from . import dates as date_mentions
 from . import meetings as meeting_mentions
+from .people import antecedent
 from .sentences import clauses
 
 MINISTERIAL_SERIES = {"NATO", "EU", "G7", "G20"}   # organisations with separate foreign and defence series
@@ -256,7 +257,7 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
         if follows:   # "fråværet hans"
             return follows[:1]
         after = [p for p in people if 0 <= p.span.start - trig.span.end <= 25]
-        if after and re.match(r"\s*(?:from|of|by|fra|til|av|von|de|du|des)\s", doc.text[trig.span.end:after[0].span.start]):
+        if after and doc.lang.of_re.match(doc.text[trig.span.end:after[0].span.start]):
             return [after[0]]
     before = [p for p in people if p.span.end <= trig.span.start and not p.possessive]
     if before:
@@ -280,7 +281,22 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
         earlier = [p for p in doc.persons if sentence.start <= p.span.start < clause.start and not p.possessive
                    and not doc.in_quote(p.span.start) and not _marked_other(doc, p)]
         return earlier[:1]
+    if doc.lang.pro_drop and not trig.noun and not people and not _names_subject(doc, clause, trig):
+        entity = antecedent(doc, trig.sentence, trig.span.start)   # "Llegó el lunes. Asistirá a la cumbre."
+        if entity is not None:
+            return [p for p in doc.persons if p.entity == entity and p.span.start < trig.span.start][-1:]
     return []
+
+
+def _names_subject(doc: Doc, clause: Span, trig: TriggerMention) -> bool:
+    """"La ministra asistirá", "Los aliados asistirán": the clause has a subject of its own, if not a person.
+    Dates are left out: "El martes asistirá" has none."""
+    gap = list(doc.text[clause.start:trig.span.start])
+    for d in doc.dates:
+        if clause.start <= d.span.start < trig.span.start:
+            gap[d.span.start - clause.start:d.span.end - clause.start] = " " * (d.span.end - d.span.start)
+    words = re.findall(r"\w+", "".join(gap).lower())
+    return any(w in doc.lang.subject_words or w in doc.lang.generic_words for w in words)
 
 
 def _modifier(doc: Doc, p: PersonMention) -> bool:
@@ -288,9 +304,6 @@ def _modifier(doc: Doc, p: PersonMention) -> bool:
         return False
     return bool(doc.lang.name_modifiers_re.match(doc.text, p.span.end)) or \
         bool(doc.lang.modifier_before_re.search(doc.text[max(0, p.span.start - 30):p.span.start]))
-
-
-COORDINATION = re.compile(r"(?:\s*\([^)]{1,8}\))?\s*,?\s*(?:(?:and|og|und|et|y|och|samt|as well as)\s+(?:[\w’'.-]+[\s,]+){0,4}?|,\s*)")
 
 
 def _coordinated(doc: Doc, people: list[PersonMention], forward: bool = False) -> list[PersonMention]:
@@ -302,7 +315,7 @@ def _coordinated(doc: Doc, people: list[PersonMention], forward: bool = False) -
         a, b = (chosen[-1], p) if forward else (p, chosen[-1])
         gap = doc.text[a.span.end:(b.role_span or b.span).start if (b.role_span or b.span).start >= a.span.end
                        else b.span.start]
-        if COORDINATION.fullmatch(gap) and p.entity not in {c.entity for c in chosen}:
+        if doc.lang.coordination_re.fullmatch(gap) and p.entity not in {c.entity for c in chosen}:
             chosen.append(p)
         else:
             break
@@ -332,6 +345,8 @@ def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Option
     scope = _unquoted(doc, clause.start, trig.span.end)
     if lang.modality_re["denied"].search(sentence_text):
         return "denied", "future"
+    if trig.past:   # "It would be a change from a year ago, when he flew to Brussels": only "would have flown"
+        scope = _unquoted(doc, max(clause.start, trig.span.start - 25), trig.span.end)
     if lang.modality_re["expected"].search(scope):
         return "expected", "future"
     if lang.modality_re["planned"].search(scope):
@@ -378,6 +393,11 @@ def _drop_superseded(doc: Doc, drafts: list[Draft]) -> None:
         if any(o is not d and o.entity == d.entity and o.organization == d.organization and o.status != d.status
                and o.trigger.sentence == d.trigger.sentence for o in drafts):
             d.dropped = True
+    for d in drafts:   # "will not travel to the summit but join by video": virtual, not absent as well
+        if d.status == "absent" and any(o.status == "virtual" and o.entity == d.entity and not o.dropped
+                                        and o.organization == d.organization
+                                        and o.trigger.sentence == d.trigger.sentence for o in drafts):
+            d.dropped = True
 
 
 # -- substitutes -------------------------------------------------------------------------------------------
@@ -393,6 +413,13 @@ def _substitutes(doc: Doc, drafts: list[Draft]) -> None:
             replaced = next((p for p in people if 0 <= p.span.start - (s.start + m.end()) <= 30), None)
             stand_in = next((d for d in here if d.status == "attending" and replaced and d.entity != replaced.entity),
                             None)
+            represent = lang.substitute_re["represent"].search(body)
+            if replaced and stand_in is None and represent:   # "X will represent the U.S. ... in place of Y"
+                subject = [p for p in people if p.span.end <= s.start + represent.start() and not p.possessive
+                           and p.entity != replaced.entity]
+                if subject:
+                    stand_in = _report_from_cue(doc, subject[-1].entity, "attending", i, s.start + represent.start(),
+                                                s.start + represent.end())
             if replaced and stand_in:
                 _attach(doc, drafts, stand_in, replaced.entity, i)
                 continue
@@ -413,18 +440,22 @@ def _substitutes(doc: Doc, drafts: list[Draft]) -> None:
             subject = after if passive else \
                 ([p for p in people if p.span.end <= s.start + m.start() and not p.possessive] or after)
             if stand_in is None and subject:
-                stand_in = _absent_for(doc, drafts, i, exclude=subject[-1].entity)
+                stand_in = _absent_for(doc, drafts, i, exclude=subject[-1].entity,
+                                       country=doc.entities[subject[-1].entity].country)
                 if stand_in is not None:
                     stand_in.substitute = (subject[-1].entity, None)
                     stand_in.evidence.append(Span(s.start, s.end))
                 continue
-            if stand_in and _absent_for(doc, drafts, i, exclude=stand_in.entity):
+            if stand_in and _absent_for(doc, drafts, i, exclude=stand_in.entity,
+                                        country=doc.entities[stand_in.entity].country):
                 _attach(doc, drafts, stand_in, None, i)
 
 
 def _attach(doc: Doc, drafts: list[Draft], stand_in: Draft, replaced: Optional[int], sentence: int) -> None:
     """The stand-in's attendance becomes the substitute of the replaced official's absence."""
-    absent = _absent_for(doc, drafts, sentence, exclude=stand_in.entity, entity=replaced)
+    # a stand-in represents their own country: Biden does not stand in for Putin
+    absent = _absent_for(doc, drafts, sentence, exclude=stand_in.entity, entity=replaced,
+                         country=None if replaced is not None else doc.entities[stand_in.entity].country)
     if absent is None and replaced is not None:
         absent = Draft(replaced, "absent", stand_in.organization, stand_in.kind, stand_in.modality, stand_in.tense,
                        stand_in.attribution, stand_in.trigger, stand_in.meeting, stand_in.clause,
@@ -467,14 +498,9 @@ def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, pe
     if sender:
         absent = _absent_for(doc, drafts, sentence, entity=sender[-1].entity)
         if absent is None:   # "X sent his deputy to the meeting": X was absent
-            send = TriggerMention(Span(start, end), sentence, "send", "absent", False, past=False, act=True)
-            clause = _clause_of(doc, send.span)
-            meeting = _meeting_for(doc, send, clause) or _context_meeting(doc, sentence)
-            if meeting is None or not meeting.organization:
+            absent = _report_from_cue(doc, sender[-1].entity, "absent", sentence, start, end)
+            if absent is None:
                 return
-            modality, tense = _modality(doc, send, clause)
-            absent = Draft(sender[-1].entity, "absent", meeting.organization, meeting.kind, modality, tense,
-                           _attribution(doc, sentence), send, meeting, clause, [])
             drafts.append(absent)
     else:
         absent = _absent_for(doc, drafts, sentence, country=country)
@@ -489,6 +515,19 @@ def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, pe
                 d.dropped = True
     else:
         absent.substitute = (None, role.group())
+
+
+def _report_from_cue(doc: Doc, entity: int, status: str, sentence: int, start: int, end: int) -> Optional[Draft]:
+    """A report made by a substitute cue rather than a trigger: "X sent his deputy" (X absent), "Y will
+    represent the U.S. in place of X" (Y attending)."""
+    cue = TriggerMention(Span(start, end), sentence, "substitute cue", status, False, past=False, act=status == "absent")
+    clause = _clause_of(doc, cue.span)
+    meeting = _meeting_for(doc, cue, clause) or _context_meeting(doc, sentence)
+    if meeting is None or not meeting.organization:
+        return None
+    modality, tense = _modality(doc, cue, clause)
+    return Draft(entity, status, meeting.organization, meeting.kind, modality, tense, _attribution(doc, sentence),
+                 cue, meeting, clause, [])
 
 
 # -- grounding the meeting ---------------------------------------------------------------------------------
@@ -545,7 +584,8 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         same = next((m for m in merged if m.entity == d.entity and m.organization == d.organization
                      and m.status == d.status and kinds_compatible(m.kind, d.kind)
-                     and (m.tense == "past") == (d.tense == "past")), None)
+                     and ((m.tense == "past") == (d.tense == "past")   # "arrived in Brussels; will attend"
+                          or m.trigger.travel or d.trigger.travel)), None)
         if same is None:
             merged.append(d)
             continue

@@ -14,7 +14,8 @@ def events(doc: Doc, drafts: list[Draft]) -> list[Event]:
     out = []
     for d in drafts:
         entity = doc.entities[d.entity]
-        meeting = Meeting(d.organization, d.kind or None, _date(doc, d), d.location)
+        when = _date(doc, d)
+        meeting = Meeting(d.organization, d.kind or None, when, d.location, None if when else _year(doc, d))
         out.append(Event(
             person=_person(doc, entity),
             meeting=meeting,
@@ -71,8 +72,13 @@ def _date(doc: Doc, d: Draft) -> Optional[str]:
     own_meeting = d.meeting is not None and d.meeting.sentence == d.trigger.sentence
     if own_meeting or d.trigger.travel:
         values = by_source["meeting"] + _from_other_mentions(doc, d) + by_source["clause"]
-    else:   # "I april deltog han via video": the report's own date before the meeting's elsewhere
-        values = by_source["clause"] + _from_other_mentions(doc, d)
+    else:   # "I april deltog han via video": the report's own date before the meeting's elsewhere; a date
+        # next to the meeting in another report of the same event still comes first
+        values = by_source["meeting"] + by_source["clause"] + _from_other_mentions(doc, d)
+    # "hatte im vergangenen Jahr am Ministerrat teilgenommen": only that year's meeting
+    years = _years(doc, d)
+    if years:
+        values = [v for v in values if int(v[:4]) in years]
     if not values:
         return None
     first = values[0]
@@ -80,11 +86,30 @@ def _date(doc: Doc, d: Draft) -> Optional[str]:
     return max(agreeing, key=len)
 
 
+def _years(doc: Doc, d: Draft) -> set[int]:
+    """Years the report's own words name without a month: "last year", "a year ago", "in 2019" ("since
+    2003" may sit next to a plan, so a bare year counts only for past reports)."""
+    mentions = [x for x in doc.dates if d.clause.start <= x.span.start < d.clause.end] + \
+        [doc.dates[i] for i, _, _ in d.dates]
+    years = {date_mentions.year_of(x, doc.published) for x in mentions if x.kind != "year" or d.tense == "past"}
+    years.discard(None)
+    return years
+
+
+def _year(doc: Doc, d: Draft) -> Optional[int]:
+    years = _years(doc, d)
+    return years.pop() if len(years) == 1 else None
+
+
 def _from_other_mentions(doc: Doc, d: Draft) -> list[str]:
     """"ministermøtet i april": the same meeting, dated where the article names it again; the article's
     topic meeting first."""
     out = []
-    candidates = ([doc.topic] if doc.topic else []) + doc.meetings
+    # "flyttet møtet til 31. mars. Tillerson deltok da": the mention just before the report, then the topic
+    s = d.trigger.sentence
+    near = [m for m in reversed(doc.meetings) if s - 2 <= m.sentence <= s and m.span.start < d.trigger.span.start
+            and doc.sentences[m.sentence].paragraph == doc.sentences[s].paragraph]
+    candidates = near + ([doc.topic] if doc.topic else []) + doc.meetings
     for m in candidates:
         if m is None or m.organization != d.organization or m.generic or not kinds_compatible(m.kind, d.kind):
             continue
@@ -92,8 +117,10 @@ def _from_other_mentions(doc: Doc, d: Draft) -> list[str]:
             continue   # "the last meeting" is not the one ahead
         i = meeting_date(doc, m)
         value = _resolve(doc, doc.dates[i], d.tense) if i is not None else None
-        if value and doc.published and d.tense == "past" and value > doc.published.isoformat()[:len(value)]:
-            continue   # a meeting still ahead is not the one a past-tense report is about
+        if value and doc.published and d.tense == "past":
+            natural = _resolve(doc, doc.dates[i], None)   # where the article itself puts the date
+            if max(value, natural or "") > doc.published.isoformat()[:len(value)]:
+                continue   # a meeting still ahead is not the one a past-tense report is about
         if value and value not in out:
             out.append(value)
     return out
@@ -118,9 +145,10 @@ def _resolve(doc: Doc, mention, tense) -> Optional[str]:
 
 
 def _year_nearby(doc: Doc, sentence: int) -> Optional[int]:
-    paragraph = doc.sentences[sentence].paragraph
-    for i in (sentence, sentence - 1, sentence - 2):
-        if i < 0 or doc.sentences[i].paragraph != paragraph:
+    """The year of the sentence or of the three before it: a story told of 2017 stays in 2017 across a
+    paragraph break ("... in 2017. In March that year ... ¶ NATO moved the meeting to 31 March.")."""
+    for i in (sentence, sentence - 1, sentence - 2, sentence - 3):
+        if i < 0:
             break
         years = [x.year for x in doc.dates if x.sentence == i and x.kind == "year" and x.year]
         if years and (i == sentence or not doc.published or years[0] < doc.published.year):

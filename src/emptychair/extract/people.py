@@ -65,6 +65,8 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
             ids = _kb_ids(kb, plain)
             if ids:
                 run.words[-1], run.possessive, run.plain, words = run.plain, False, None, plain
+        if len(words) == 1 and run.plain and words[0] not in by_surname and fold(run.plain) in by_surname:
+            run.words[-1], run.possessive, run.plain, words = run.plain, False, None, (fold(run.plain),)
         if len(words) == 1 and not ids and words[0] not in by_surname:
             pending.append((run, sent))
             continue
@@ -88,6 +90,8 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
                                          role.span if role else None))
     for run, sent in pending:   # "Shea" before "Jamie Shea" is rare, but a surname may precede its KB match
         key = fold(run.words[0])
+        if key not in by_surname and run.plain and fold(run.plain) in by_surname:   # "sagte Kornelius"
+            key, run.possessive = fold(run.plain), False
         if key in by_surname:
             doc.persons.append(PersonMention(Span(run.start, run.end), sent, by_surname[key], "surname",
                                              run.possessive))
@@ -361,8 +365,8 @@ def _looks_like_person(doc: Doc, run: Run, sentence: int) -> bool:
             return True
     if lang.speech_before_re.search(before):
         return True
-    if lang.role_noun_before_re.search(before):
-        return True   # "spokesman Mark Toner", "analyst Jane Holm"
+    if lang.role_noun_before_re.search(before) or lang.apposition_before_re.search(text[max(0, run.start - 90):run.start]):
+        return True   # "spokesman Mark Toner", "analyst Jane Holm", "the Kremlin spokesman, Dmitry Peskov"
     return bool(lang.speech_re.match(after.lstrip(" ,")))
 
 
@@ -450,7 +454,7 @@ def _pronouns(doc: Doc) -> None:
         if doc.in_quote(m.start()):
             continue
         sent = doc.sentence_at(m.start())
-        entity = _antecedent(doc, sent, m.start())
+        entity = antecedent(doc, sent, m.start())
         if entity is not None:
             found.append(PersonMention(Span(m.start(), m.end()), sent, entity, "pronoun",
                                        m.group().lower() in lang.pronouns_possessive))
@@ -458,7 +462,7 @@ def _pronouns(doc: Doc) -> None:
             doc.persons.sort(key=lambda p: p.span.start)
 
 
-def _antecedent(doc: Doc, sentence: int, pos: int) -> Optional[int]:
+def antecedent(doc: Doc, sentence: int, pos: int) -> Optional[int]:
     """The salient person: the first subject of this sentence before the pronoun ("Xi's absence ... he"),
     else of the nearest earlier sentence that names anyone outside quotes."""
     same = [m for m in doc.persons if m.sentence == sentence and m.span.end <= pos and m.kind != "plural"

@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..doc import Doc
 from ..model import Quote, Speaker, Span
+from .people import antecedent
 
 LINE = re.compile(r"[^\n]+")
 DASH_LINE = re.compile(r"^\s*[–—-]\s+")
@@ -119,9 +120,15 @@ def _speaker(doc: Doc, f: Found, anonymous_seen: list) -> Optional[Speaker]:
     verb = lang.speech_re.search(region)
     if verb and verb.start() <= 60 and not re.search(r"[“\"«„]", region[:verb.start()]):
         clause_end = after.start + (re.search(r"(?<![A-Z])\.|[;!?]|$", region[verb.end():]).start() + verb.end())
-        who = _who(doc, Span(after.start, clause_end), anonymous_seen)
+        # “…,” an official said, adding that Rubio …: the one before the verb; else “…,” said X
+        who = _who(doc, Span(after.start, after.start + verb.start()), anonymous_seen) or \
+            _who(doc, Span(after.start + verb.start(), clause_end), anonymous_seen)
         if who:
             return who
+        if lang.pro_drop and not region[:verb.start()].strip(" ,–—-"):   # «…», dijo: the subject of the text so far
+            entity = antecedent(doc, doc.sentence_at(f.outer.start), f.outer.start)
+            if entity is not None:
+                return _person_speaker(doc, entity)
     # before the quote: X said: “…” / X said … “…”
     start_sentence = doc.sentences[doc.sentence_at(f.outer.start)]
     head = text[start_sentence.start:f.outer.start]
@@ -164,7 +171,9 @@ def _who(doc: Doc, region: Span, anonymous_seen: list, first: bool = False) -> O
     people = [p for p in doc.persons if region.start <= p.span.start < region.end and not doc.in_quote(p.span.start)
               and not p.possessive]   # "sier hans pressesekretær": the secretary speaks, not the minister
     anon = list(doc.lang.anonymous_re.finditer(doc.text, region.start, region.end))
-    anon = [a for a in anon if not doc.in_quote(a.start())]
+    anon = [a for a in anon if not doc.in_quote(a.start()) and not any(   # "the spokesman, Dmitry Peskov": the person
+        0 < p.span.start - a.end() <= 80 and doc.lang.apposition_before_re.search(doc.text, a.start(), p.span.start)
+        for p in people)]
     candidates = [(p.span.start, "person", p) for p in people] + [(a.start(), "anon", a) for a in anon]
     if not candidates:
         return None
@@ -175,12 +184,16 @@ def _who(doc: Doc, region: Span, anonymous_seen: list, first: bool = False) -> O
         persons = [c for c in candidates if c[1] == "person"]
         pos, kind, item = persons[0] if persons else candidates[0]
     if kind == "person":
-        entity = doc.entities[item.entity]
-        if entity.affiliation is None:
-            entity.affiliation = _affiliation(doc, item.span.end) or _title_affiliation(doc, item.entity) \
-                or entity.organization
-        return Speaker(entity.name, entity.affiliation, entity.kb_id)
+        return _person_speaker(doc, item.entity, item.span.end)
     return Speaker(None, _anonymous_affiliation(doc, item, anonymous_seen))
+
+
+def _person_speaker(doc: Doc, index: int, name_end: Optional[int] = None) -> Speaker:
+    entity = doc.entities[index]
+    if entity.affiliation is None:
+        entity.affiliation = (_affiliation(doc, name_end) if name_end is not None else None) or \
+            _title_affiliation(doc, index) or entity.organization
+    return Speaker(entity.name, entity.affiliation, entity.kb_id)
 
 
 def _affiliation(doc: Doc, after_name: int) -> Optional[str]:
@@ -202,7 +215,12 @@ def _title_affiliation(doc: Doc, entity: int) -> Optional[str]:
             continue
         sentence = doc.sentences[p.sentence]
         head = doc.text[max(sentence.start, p.span.start - 60):p.span.start]
-        head = re.split(r"[,;()\n–—]|:\s", head)[-1]
+        apposed = doc.lang.apposition_before_re.search(doc.text, max(sentence.start, p.span.start - 90), p.span.start)
+        if apposed:   # the title's own phrase, from the clause break before it
+            lead = re.split(r"[,;()\n–—]|:\s", doc.text[max(sentence.start, apposed.start() - 60):apposed.start()])[-1]
+            head = lead + doc.text[apposed.start():p.span.start]
+        else:
+            head = re.split(r"[,;()\n–—]|:\s", head)[-1]
         if head.strip():
             found = _organisation_in(doc, p.span.start - len(head), p.span.start)
             if found:

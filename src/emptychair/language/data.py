@@ -64,6 +64,10 @@ class Language:
     elision_re: re.Pattern            # "l'", "d'": an elided article glued to the next word
     negation_exception_re: re.Pattern  # "ne participera qu'à": restrictive, not negative
     not_object_re: re.Pattern         # "before the summit": a meeting named as a time, not as the object
+    coordination_re: re.Pattern       # what joins two people: "Rubio and Hegseth", "ni Putin ni Xi"
+    of_re: re.Pattern                 # "the absence of X", "la ausencia del ministro": whose noun trigger
+    pro_drop: bool                    # "Asistirá a la cumbre": a finite verb carries its own subject
+    subject_words: frozenset[str]     # ... unless the clause names one: "la ministra asistirá"
     pronouns_subject: frozenset[str]
     pronouns_possessive: frozenset[str]
     pronouns_object: frozenset[str]
@@ -127,6 +131,7 @@ class Language:
     country_after_re: re.Pattern = None    # "foreign minister of Norway"
     speech_before_re: re.Pattern = None    # "said Oana Lungescu": a speech verb right before a name
     role_noun_before_re: re.Pattern = None  # "spokesman Mark Toner"
+    apposition_before_re: re.Pattern = None  # "the Kremlin spokesman, Dmitry Peskov"
     not_subject_re: re.Pattern = None      # "instead of X": the words end right before a person
     dash_attribution_re: re.Pattern = None  # ", sier han" ending a dash quote
     date_re: re.Pattern = None             # all date patterns in one: group d<i> = date_res[i]
@@ -143,11 +148,16 @@ class Language:
     def number(self, word: Optional[str]) -> Optional[int]:
         if not word:
             return None
-        word = word.lower().rstrip(".")
+        word = _fold(word).rstrip(".")   # the keys are folded the same way: "dreißig" is "dreissig"
         digits = re.match(r"\d+", word)
         if digits:
             return int(digits.group())
         return self.numbers.get(word)
+
+
+# defaults for languages whose file does not list their own
+COORDINATION = ["and", "og", "und", "et", "y", "och", "samt", "as well as"]
+OF_WORDS = ["from", "of", "by", "fra", "til", "av", "von", "de", "du", "des"]
 
 
 def available() -> list[str]:
@@ -325,6 +335,13 @@ def _compile(path: Path, raw: dict) -> Language:
         if r.strings("text.elisions", []) else re.compile("(?!)"),
         negation_exception_re=re.compile(r"\s*(?:" + _join(r, "negation.exceptions", r.strings("negation.exceptions", ["(?!)"]),
                                                             fill) + r")", re.I),
+        coordination_re=re.compile(
+            r"(?:\s*\([^)]{1,8}\))?\s*,?\s*(?:(?:" + _join(r, "text.coordination", r.strings("text.coordination", COORDINATION),
+                                                         fill) + r")\s+(?:[\w’'.-]+[\s,]+){0,4}?|,\s*)", re.I),
+        of_re=re.compile(r"\s*(?:" + _join(r, "text.of_words", r.strings("text.of_words", OF_WORDS), fill) + r")(?:\s|(?<=['’]))",
+                         re.I),
+        pro_drop=bool(r.get("text.pro_drop", bool, False)),
+        subject_words=frozenset(w.lower() for w in r.strings("text.subject_words", [])),
         not_object_re=re.compile(r"(?:" + _join(r, "meetings.not_object", r.strings("meetings.not_object", ["(?!)"]),
                                               fill) + r")\s+(?:\w+\s+){0,3}$", re.I),
         name_modifiers_re=re.compile(r"\s+(?:" + _join(r, "text.name_modifiers", r.strings("text.name_modifiers"), fill)
@@ -410,6 +427,9 @@ def _derive(lang: Language) -> Language:
                                        r"(?:the\s+|la\s+|le\s+|der\s+|los\s+)?(?:" + lang.country_re.pattern + r")")
     lang.speech_before_re = re.compile(r"(?:^|\W)(?:" + lang.speech_re.pattern + r")\s*$", re.I)
     lang.role_noun_before_re = re.compile(r"(?:" + lang.anonymous_re.pattern + r")\s+$", re.I)
+    # "the State Department spokeswoman, Tammy Bruce", "el portavoz del Kremlin, Dmitri Peskov"
+    lang.apposition_before_re = re.compile(r"(?:" + lang.anonymous_re.pattern + r")(?:\s+[^\s,.;:«»“”\"„]+){0,6}?\s*,\s*$",
+                                           re.I)
     lang.not_subject_re = re.compile(r"(?:" + lang.substitute_re["not_subject_before"].pattern + r")\s+$", re.I)
     lang.dash_attribution_re = re.compile(r",\s+(?:" + lang.speech_re.pattern + r")\b", re.I)
     names = set(lang.months) | set(lang.weekdays)

@@ -28,24 +28,25 @@ def required_anchors(pattern: str, common: frozenset = frozenset()) -> set[tuple
     global COMMON
     COMMON = frozenset(w.lower() for w in common)
     try:
-        found = _alternatives(pattern, True)
+        found = _alternatives(pattern, True, True)
     finally:
         COMMON = frozenset()
     return {(w.lower(), a, b) for w, a, b in found} if found else set()
 
 
-def _alternatives(pattern: str, initial: bool) -> set | None:
-    """Any-of set for a pattern with top-level branches: the union of each branch's set."""
+def _alternatives(pattern: str, initial: bool, final: bool) -> set | None:
+    """Any-of set for a pattern with top-level branches: the union of each branch's set. `initial` and
+    `final`: whether the pattern's start and end sit at a word boundary."""
     out: set = set()
     for branch in _split(pattern):
-        words = _sequence(branch, initial)
+        words = _sequence(branch, initial, final)
         if not words:
             return None
         out |= words
     return out
 
 
-def _sequence(branch: str, initial: bool) -> set | None:
+def _sequence(branch: str, initial: bool, final_end: bool) -> set | None:
     """The best any-of set among the branch's required items (literal runs and non-optional groups)."""
     candidates: list[set] = []
     i, run, run_initial = 0, "", initial
@@ -82,7 +83,8 @@ def _sequence(branch: str, initial: bool) -> set | None:
             elif body.startswith("?P<"):
                 body = body[body.index(">") + 1:]
             if not optional and not lookaround:
-                words = _alternatives(body, at_start_before(branch, i))
+                # "(?:boykottier|schwänz)(?:t|en)": a word ending the group need not end a word
+                words = _alternatives(body, at_start_before(branch, i), _word_end_at(branch, end + 1, final_end))
                 if words:
                     candidates.append(words)
             i = end + 1
@@ -90,11 +92,17 @@ def _sequence(branch: str, initial: bool) -> set | None:
         else:
             i += 1
     if len(run) >= MIN_LENGTH:
-        candidates.append({(run, run_initial, True)})
+        candidates.append({(run, run_initial, final_end)})
     if not candidates:
         return None
     return max(candidates, key=lambda ws: (not any(w.lower() in COMMON for w, _, _ in ws),
                                            min(len(w) for w, _, _ in ws), -len(ws)))
+
+
+def _word_end_at(branch: str, i: int, final_end: bool) -> bool:
+    if i >= len(branch):
+        return final_end
+    return branch[i] == " " or branch.startswith(("\\s", "(?!\\w)", "\\b"), i)
 
 
 def at_start_before(branch: str, i: int) -> bool:

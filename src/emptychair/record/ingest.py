@@ -80,12 +80,12 @@ def _store_reports(db: Database, article_pk: int, record: Record) -> list[int]:
         pks.append(db.one(
             "INSERT INTO reports (article_pk, idx, person_key, person_name, role, country, kb_id, organization, "
             "kind, meeting_date, location, status, modality, attribution, substitute_name, substitute_role, "
-            "reason, evidence, reported_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "RETURNING pk",
+            "reason, evidence, reported_on, meeting_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?) RETURNING pk",
             (article_pk, i, person_key(p.kb_id, p.name), p.name, p.role, p.country, p.kb_id, m.organization,
              m.kind, m.date, m.location, e.status, e.modality, e.attribution, s.name if s else None,
              s.role if s else None, e.reason, json.dumps([[x.start, x.end] for x in e.evidence]),
-             reported_on(record)))[0])
+             reported_on(record), m.year))[0])
     return pks
 
 

@@ -101,6 +101,12 @@ def assign_meeting(db: Database, r: dict) -> int:
     elif when and len(when) == 7:
         month = [m for m in fitting if m.start[:7] == when]
         chosen = _closest(month, anchor) if month else None
+    elif anchor and r.get("meeting_year"):   # "a year ago": that year's meeting nearest the same time of year
+        year = [m for m in fitting if m.start[:4] == str(r["meeting_year"]) and _day(m.start)]
+        same_time = _shift_year(anchor, r["meeting_year"])
+        chosen = min(year, key=lambda m: abs((_day(m.start) - same_time).days)) if year else None
+        if chosen is None:
+            anchor = same_time
     elif anchor:
         ahead = r["modality"] in ("planned", "expected", "denied") or r["tense"] == "future"
         if ahead:
@@ -147,6 +153,13 @@ def _absorb_approximate(db: Database, pk: int, series: str, day: date) -> None:
             link(db, moved)
 
 
+def _shift_year(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:   # 29 February
+        return day.replace(year=year, day=28)
+
+
 def _contains(m: Meeting, day: date, slack: int) -> bool:
     start, end = _day(m.start), _day(m.end) or _day(m.start)
     return bool(start) and start - timedelta(days=slack) <= day <= end + timedelta(days=slack)
@@ -167,7 +180,7 @@ def _closest(meetings: list[Meeting], anchor: Optional[date]) -> Optional[Meetin
 
 REPORT_COLUMNS = ("pk", "person_key", "person_name", "role", "country", "kb_id", "organization", "kind",
                   "meeting_date", "location", "status", "modality", "attribution", "substitute_name",
-                  "substitute_role", "reported_on", "official_pk")
+                  "substitute_role", "reported_on", "official_pk", "meeting_year")
 
 
 def link(db: Database, report_pks: list[int]) -> set[int]:

@@ -71,4 +71,8 @@ MIGRATIONS = [
         "CREATE INDEX facts_person ON facts (person_key)",
         "CREATE INDEX facts_country ON facts (country, meeting_pk)",
     ]),
+    (2, [
+        # The year a report names when it names no month ("last year's meeting"): it narrows linking.
+        "ALTER TABLE reports ADD COLUMN meeting_year INTEGER",
+    ]),
 ]
