@@ -90,6 +90,30 @@ def test_a_past_report_does_not_take_the_upcoming_meetings_date(run, language, t
     assert event.meeting.date == date
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("NATO foreign ministers met in Brussels. Norwegian Foreign Minister Espen Barth Eide and his French "
+     "counterpart Jean-Noel Barrot were among those at the table.",
+     [("Espen Barth Eide", "attending"), ("Jean-Noel Barrot", "attending")]),
+    ("NATO defence ministers met on Thursday. British Defence Secretary John Healey and France's armed forces "
+     "minister Catherine Vautrin both attended.", [("Catherine Vautrin", "attending"), ("John Healey", "attending")]),
+    ("The NATO summit ended on Wednesday. Defense Secretary Pete Hegseth travelled with the president.",
+     [("Pete Hegseth", "attending")]),
+    ("The NATO summit ended on Wednesday. Spain's Pedro Sanchez, who was also present, repeated his view.",
+     [("Pedro Sanchez", "attending")]),
+    ("The EU foreign ministers' meeting will be chaired by Kaja Kallas, the EU's foreign policy chief.",
+     [("Kaja Kallas", "attending")]),
+    ("The G20 summit ended on Sunday. China's Premier Li Qiang attended in place of President Xi Jinping.",
+     [("Xi Jinping", "absent")]),
+    ("The G20 summit opened after President Donald Trump carried out his threat to boycott it.",
+     [("Donald Trump", "absent")]),
+    ("Tillerson will skip the NATO meeting in Brussels so that he can be in Florida for talks with Xi.",
+     [("Rex Tillerson", "absent")]),
+])
+def test_attendance_in_context(run, text, expected):
+    events = run(text, published="2025-06-26" if "Tillerson" not in text else "2017-03-20").events
+    assert sorted((e.person.name, e.status) for e in events) == expected
+
+
 def test_role_only_substitute(run):
     (event,) = run("Foreign Minister Espen Barth Eide will skip the OSCE ministerial and will send a state "
                    "secretary.").events

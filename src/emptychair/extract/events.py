@@ -135,13 +135,16 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
 def _same_place(doc: Doc, trig: TriggerMention, clause: Span, meeting: MeetingMention) -> bool:
     """"travel to Moscow" is not going to the meeting in Brussels: a place right after the trigger must be
     the meeting's place."""
-    if trig.status == "undecided":
-        return True   # "unclear whether Ukraine's president travels to ...": the place is a clause away
-    m = doc.lang.place_re.match(doc.text, trig.span.end + 1) if doc.text[trig.span.end:trig.span.end + 1] == " " \
-        else None
+    if trig.status in ("undecided", "virtual"):
+        return True   # "unclear whether Ukraine's president travels to ...": the place is a clause away;
+        # "by video link from Washington": where they stay
+    gap = re.match(r" (?:\w{1,4} )?", doc.text[trig.span.end:trig.span.end + 6])   # "reise til Moskva"
+    m = doc.lang.place_re.match(doc.text, trig.span.end + gap.end()) if gap else None
     if m is None:
         return True   # a country is too broad to rule a meeting out ("reiser til India" for New Delhi)
-    return meeting.location is None or doc.lang.places[m.group()] == meeting.location
+    topic = doc.topic if doc.topic and doc.topic.organization == meeting.organization else None
+    where = meeting.location or (topic.location if topic else None)
+    return where is None or doc.lang.places[m.group()] == where
 
 
 def _clause_of(doc: Doc, span: Span) -> Span:
@@ -230,6 +233,7 @@ def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
             rest = rest.replace(doc.text[d.span.start:d.span.end], " ")
     rest = doc.lang.place_re.sub(" ", rest)
     rest = doc.lang.substitute_re["instead"].sub(" ", rest)
+    rest = doc.lang.substitute_re["instead_of"].sub(" ", rest)   # "attended in place of President Xi"
     rest = doc.lang.participants_re.sub(" ", rest)
     rest = doc.lang.adverbials_re.sub(" ", rest)
     words = re.findall(r"\w+", rest)

@@ -468,6 +468,10 @@ def antecedent(doc: Doc, sentence: int, pos: int) -> Optional[int]:
     same = [m for m in doc.persons if m.sentence == sentence and m.span.end <= pos and m.kind != "plural"
             and not doc.in_quote(m.span.start)]
     if same:
+        last = same[-1]   # "after Trump said he would not attend": the one who says it
+        if not last.possessive and last.kind != "pronoun" and doc.lang.speech_re.search(doc.text, last.span.end, pos) \
+                and pos - last.span.end <= 40:
+            return last.entity
         subjects = [m for m in same if not m.possessive]
         return (subjects or same)[0].entity
     seen = 0
@@ -503,8 +507,9 @@ def _plural_pronouns(doc: Doc) -> None:
         if doc.in_quote(m.start()):
             continue
         sent = doc.sentence_at(m.start())
-        if sent == 0:
-            continue
+        if sent == 0 or any(p.sentence == sent and p.span.end <= m.start() and not p.possessive
+                            for p in doc.persons):
+            continue   # "Healey and Vautrin both attended": the people just named
         prior = [p for p in doc.persons if p.sentence == sent - 1 and not p.possessive and p.kind != "plural"
                  and not doc.in_quote(p.span.start)]
         for entity in dict.fromkeys(p.entity for p in prior):

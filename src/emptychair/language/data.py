@@ -250,12 +250,15 @@ def _compile(path: Path, raw: dict) -> Language:
                                 bool(t.get("passive", False)), bool(t.get("travel", False))))
         for group, pats in ((f"t{i}", forms), (f"p{i}", past)):
             if pats:
-                trigger_parts.append((STATUSES.index(status), group, _join(r, f"{entry}.forms", pats, fill)))
+                trigger_parts.append((STATUSES.index(status), group, _join(r, f"{entry}.forms", pats, fill),
+                                      triggers[-1].passive))
     # At one position the first alternative wins: let the narrow statuses (undecided, virtual) and the
-    # longer absent phrases ("declined to attend") win over a plain "attend".
+    # longer absent phrases ("declined to attend") win over a plain "attend", and a passive "chaired by" over
+    # an active "chaired".
     order = {"undecided": 0, "virtual": 1, "absent": 2, "attending": 3}
-    trigger_parts.sort(key=lambda part: order[STATUSES[part[0]]])
-    trigger_re = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<{g}>{p})" for _, g, p in trigger_parts) + ")(?!\\w)", re.I)
+    trigger_parts.sort(key=lambda part: (order[STATUSES[part[0]]], not part[3]))
+    trigger_re = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<{g}>{p})" for _, g, p, _ in trigger_parts) + ")(?!\\w)",
+                            re.I)
     cue_patterns = [_fill(p, fill) for t in r.get("trigger", list) for p in t.get("forms", []) + t.get("past", [])]
     cue_patterns += [_fill(p, fill) for k in ("send", "represent") for p in r.strings(f"substitute.{k}")]
 
