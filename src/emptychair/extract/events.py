@@ -116,6 +116,9 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
         status = "attending" if status == "absent" else "absent"
     if status == "attending" and lang.virtual_re.search(text, clause.start, clause.end):
         status = "virtual"
+    following = [m for m in doc.meetings if trig.span.end <= m.span.start < clause.end]
+    if following and following[0].generic and not following[0].organization:
+        return None   # "være med på Trumps møte med Kinas president": someone's own meeting
     meeting = _meeting_for(doc, trig, clause)
     if meeting is not None:
         return Frame(status, meeting.organization, meeting.kind, meeting, clause)

@@ -127,6 +127,10 @@ def resolve_context(doc: Doc) -> None:
     elif named:
         doc.topic = named[0]
     for m in doc.meetings:
+        if not m.organization and any(p.possessive and p.kind != "pronoun" and 0 <= m.span.start - p.span.end <= 2
+                                      for p in doc.persons):
+            m.generic = True   # "Trumps møte med Kinas president", "Macron's meeting with Xi": theirs, not a series'
+            continue
         if not m.organization:
             context = context_meeting(doc, m.span.start)
             if context is not None:

@@ -92,15 +92,18 @@ def assign_meeting(db: Database, r: dict) -> int:
         chosen = _closest([m for m in fitting if _overlaps(m, day, until)], day)
     elif when and len(when) >= 10:
         day = date.fromisoformat(when[:10])
-        chosen = _closest([m for m in fitting if _contains(m, day, slack=1)], day) or \
-            _closest([m for m in fitting if m.origin == "reports" and len(m.start) == 7 and m.start == when[:7]], day)
+        chosen = _closest([m for m in fitting if _contains(m, day, slack=1)], day)
         if chosen is None:   # a date announced, then moved ("April 5-6", held on March 31): the series' calendar
             near = [m for m in fitting if m.origin != "reports" and _day(m.start)
                     and abs((_day(m.start) - day).days) <= MOVED]
-            chosen = _closest(near, day)
+            chosen = _closest(near, day) or \
+                _closest([m for m in fitting if m.origin == "reports" and m.start == when[:7]], day)
     elif when and len(when) == 7:
         month = [m for m in fitting if m.start[:7] == when]
-        chosen = _closest(month, anchor) if month else None
+        first = date.fromisoformat(when + "-01")
+        moved = [m for m in fitting if m.origin != "reports" and _day(m.start)   # "in April", moved to 31 March
+                 and first - timedelta(days=MOVED) <= _day(m.start) <= first + timedelta(days=31 + MOVED)]
+        chosen = _closest(month, anchor) if month else _closest(moved, first + timedelta(days=15))
     elif anchor and r.get("meeting_year"):   # "a year ago": that year's meeting nearest the same time of year
         year = [m for m in fitting if m.start[:4] == str(r["meeting_year"]) and _day(m.start)]
         same_time = _shift_year(anchor, r["meeting_year"])
