@@ -114,6 +114,26 @@ def test_attendance_in_context(run, text, expected):
     assert sorted((e.person.name, e.status) for e in events) == expected
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("da", "Hegseth dropper mødet i Ramstein-gruppen. I stedet står Storbritanniens forsvarsminister, John Healey, "
+           "i spidsen for mødet i Ramstein-gruppen.",
+     [("John Healey", "attending", None), ("Pete Hegseth", "absent", None)]),
+    ("da", "Milei har meldt afbud til G20-topmødet. EU er repræsenteret ved kommissionsformand Ursula von der Leyen.",
+     [("Javier Milei", "absent", None)]),
+])
+def test_stand_ins_and_inverted_titled_subjects(run, language, text, expected):
+    events = run(text, language, "2025-06-02").events
+    assert sorted((e.person.name, e.status, e.substitute and e.substitute.name) for e in events) == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("da", "Ungarske medier skrev mandag, at Péter Szijjártó ville blive væk fra NATO-mødet. Det afviste regeringen."),
+    (EN, "Hungarian media reported that Péter Szijjártó would stay away from the NATO meeting. The government denied it."),
+])
+def test_a_denial_in_the_next_sentence(run, language, text):
+    assert [e.modality for e in run(text, language, PUB).events] == ["denied"]
+
+
 def test_role_only_substitute(run):
     (event,) = run("Foreign Minister Espen Barth Eide will skip the OSCE ministerial and will send a state "
                    "secretary.").events

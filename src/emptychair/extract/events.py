@@ -277,7 +277,7 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
                    and not p.possessive and not doc.in_quote(p.span.start) and not _marked_other(doc, p)]
         return _coordinated(doc, earlier + before[-1:])
     after = [p for p in people if p.span.start >= trig.span.end and not p.possessive
-             and p.span.start - trig.span.end <= 40 and "," not in doc.text[trig.span.end:p.span.start]]
+             and _front(p, trig) - trig.span.end <= 40 and "," not in doc.text[trig.span.end:_front(p, trig)]]
     if after:
         return _coordinated(doc, after, forward=True)
     sentence = doc.sentences[trig.sentence]
@@ -293,6 +293,11 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
         if entity is not None:
             return [p for p in doc.persons if p.entity == entity and p.span.start < trig.span.start][-1:]
     return []
+
+
+def _front(p: PersonMention, trig: TriggerMention) -> int:
+    """Where a person's phrase begins: the title of "står Storbritanniens forsvarsminister, John Healey"."""
+    return p.role_span.start if p.role_span and trig.span.end <= p.role_span.start < p.span.start else p.span.start
 
 
 def _names_subject(doc: Doc, clause: Span, trig: TriggerMention) -> bool:
@@ -350,7 +355,7 @@ def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Option
     s = doc.sentences[trig.sentence]
     sentence_text = _unquoted(doc, s.start, s.end)
     scope = _unquoted(doc, clause.start, trig.span.end)
-    if lang.modality_re["denied"].search(sentence_text):
+    if lang.modality_re["denied"].search(sentence_text) or _denied_next(doc, trig.sentence):
         return "denied", "future"
     if trig.past:   # "It would be a change from a year ago, when he flew to Brussels": only "would have flown"
         scope = _unquoted(doc, max(clause.start, trig.span.start - 25), trig.span.end)
@@ -363,6 +368,15 @@ def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Option
     if trig.past or lang.modality_re["past"].search(scope):
         return "confirmed", "past"
     return "confirmed", None
+
+
+def _denied_next(doc: Doc, sentence: int) -> bool:
+    """"... ville blive væk fra NATO-mødet. Det afviste regeringen tirsdag.": a short reply that denies it."""
+    if sentence + 1 >= len(doc.sentences) or any(t.sentence == sentence + 1 for t in doc.triggers):
+        return False
+    nxt = doc.sentences[sentence + 1]
+    words = _unquoted(doc, nxt.start, nxt.end).split()
+    return len(words) <= 12 and bool(doc.lang.modality_re["denied"].search(" ".join(words[:4])))
 
 
 def _attribution(doc: Doc, sentence: int) -> Optional[str]:
@@ -448,13 +462,13 @@ def _substitutes(doc: Doc, drafts: list[Draft]) -> None:
                 ([p for p in people if p.span.end <= s.start + m.start() and not p.possessive] or after)
             if stand_in is None and subject:
                 stand_in = _absent_for(doc, drafts, i, exclude=subject[-1].entity,
-                                       country=doc.entities[subject[-1].entity].country)
+                                       side=subject[-1].entity)
                 if stand_in is not None:
                     stand_in.substitute = (subject[-1].entity, None)
                     stand_in.evidence.append(Span(s.start, s.end))
                 continue
             if stand_in and _absent_for(doc, drafts, i, exclude=stand_in.entity,
-                                        country=doc.entities[stand_in.entity].country):
+                                        side=stand_in.entity):
                 _attach(doc, drafts, stand_in, None, i)
 
 
@@ -462,7 +476,7 @@ def _attach(doc: Doc, drafts: list[Draft], stand_in: Draft, replaced: Optional[i
     """The stand-in's attendance becomes the substitute of the replaced official's absence."""
     # a stand-in represents their own country: Biden does not stand in for Putin
     absent = _absent_for(doc, drafts, sentence, exclude=stand_in.entity, entity=replaced,
-                         country=None if replaced is not None else doc.entities[stand_in.entity].country)
+                         side=None if replaced is not None else stand_in.entity)
     if absent is None and replaced is not None:
         absent = Draft(replaced, "absent", stand_in.organization, stand_in.kind, stand_in.modality, stand_in.tense,
                        stand_in.attribution, stand_in.trigger, stand_in.meeting, stand_in.clause,
@@ -478,12 +492,25 @@ def _attach(doc: Doc, drafts: list[Draft], stand_in: Draft, replaced: Optional[i
 
 
 def _absent_for(doc: Doc, drafts: list[Draft], sentence: int, exclude: Optional[int] = None,
-                entity: Optional[int] = None, country: Optional[str] = None) -> Optional[Draft]:
+                entity: Optional[int] = None, country: Optional[str] = None,
+                side: Optional[int] = None) -> Optional[Draft]:
+    """The absence a stand-in fills: of `entity`, of an official of `country`, or of someone `side` (the
+    stand-in) can represent."""
     pool = [d for d in drafts if d.status == "absent" and d.entity != exclude and not d.dropped
             and (entity is None or d.entity == entity)
-            and (country is None or doc.entities[d.entity].country in (None, country))]
+            and (country is None or doc.entities[d.entity].country in (None, country))
+            and (side is None or _same_side(doc.entities[side], doc.entities[d.entity]))]
     before = [d for d in pool if d.trigger.sentence <= sentence]
     return (before[-1] if before else None) or (pool[0] if pool else None)
+
+
+def _same_side(stand_in, absent) -> bool:
+    """Biden does not stand in for Putin; the Commission's president does not stand in for Milei."""
+    if stand_in.country and absent.country:
+        return stand_in.country == absent.country
+    if stand_in.country is None and stand_in.organization and absent.country:
+        return False
+    return True
 
 
 def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, people: list[PersonMention]) -> None:

@@ -199,9 +199,9 @@ def _person_speaker(doc: Doc, index: int, name_end: Optional[int] = None) -> Spe
 def _affiliation(doc: Doc, after_name: int) -> Optional[str]:
     """"X, a former NATO spokesperson who is now a fellow at the RUSI think tank" -> RUSI."""
     text = doc.text
-    m = re.match(r"\s*(?:\([^)]{1,8}\))?,\s+(?!(?:said|says|sier|sa|he|she|han|hun)\b)([^.;:\n]{3,200})",
-                 text[after_name:after_name + 220])
-    if not m:
+    m = re.match(r"\s*(?:\([^)]{1,8}\))?,\s+([^.;:\n«»“”\"„]{3,200})", text[after_name:after_name + 220])
+    if not m or doc.lang.speech_re.match(m.group(1)) or \
+            m.group(1).split()[0].lower() in doc.lang.pronouns_subject:   # "Kallas, skrev, at ...": no title
         return None
     start = after_name + m.start(1)
     return _organisation_in(doc, start, start + len(m.group(1)))
