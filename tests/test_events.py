@@ -74,6 +74,7 @@ def test_a_stand_in_represents_their_own_country(run):
 @pytest.mark.parametrize("language, text", [
     (EN, "President Vladimir Putin will not travel to the G20 summit in Rio but will join it by video link."),
     ("de", "Putin werde nicht persönlich zum G20-Gipfel reisen, sondern sich per Video zuschalten, sagte Peskow."),
+    (EN, "President Vladimir Putin will not travel to the G20 summit. He will join it by video link from Moscow."),
 ])
 def test_not_in_person_but_by_video_is_virtual_only(run, language, text):
     assert [e.status for e in run(text, language, "2024-11-10").events] == ["virtual"]
@@ -132,6 +133,17 @@ def test_stand_ins_and_inverted_titled_subjects(run, language, text, expected):
 ])
 def test_a_denial_in_the_next_sentence(run, language, text):
     assert [e.modality for e in run(text, language, PUB).events] == ["denied"]
+
+
+def test_both_meetings_are_the_two_just_named(run):
+    record = run("The Ukraine Defense Contact Group meets on Wednesday and NATO defence ministers meet on Thursday. "
+                 "British Defence Secretary John Healey will attend both meetings.", published="2025-02-10")
+    assert sorted((e.meeting.organization, e.meeting.date) for e in record.events) == [
+        ("NATO", "2025-02-13"), ("Ukraine Defense Contact Group", "2025-02-12")]
+
+
+def test_a_countrys_absence_is_not_the_speakers(run):
+    assert run("NATO ministers met on Wednesday. Healey played down the U.S. absence.").events == []
 
 
 def test_role_only_substitute(run):

@@ -38,6 +38,7 @@ class Frame:
     meeting: Optional[MeetingMention]
     clause: Span
     generic: bool = False       # "skulker NATOs ministermøter": no one meeting, but "do so" may refer to it
+    also: list = field(default_factory=list)   # "deltar på begge møtene": the other meeting
 
 
 @dataclass
@@ -71,7 +72,7 @@ def extract(doc: Doc) -> list[Draft]:
         if doc.lang.modality_re["habitual"].search(_unquoted(doc, frame.clause.start, frame.clause.end)):
             continue   # "normally chairs the group's meetings": a habit, not an event
         for subject in _subjects(doc, trig, frame.clause):
-            for extra in _coordinated_meetings(doc, frame):   # "deltar på både kontaktgruppens møte og Nato-møtet"
+            for extra in _coordinated_meetings(doc, frame) + frame.also:   # "deltar på både kontaktgruppens møte og Nato-møtet"
                 modality, tense = _modality(doc, trig, frame.clause)
                 s = doc.sentences[trig.sentence]
                 drafts.append(Draft(subject.entity, frame.status, extra.organization, extra.kind, modality, tense,
@@ -116,6 +117,9 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
         status = "attending" if status == "absent" else "absent"
     if status == "attending" and lang.virtual_re.search(text, clause.start, clause.end):
         status = "virtual"
+    both = _both_meetings(doc, trig, clause)
+    if both:
+        return Frame(status, both[0].organization, both[0].kind, both[0], clause, also=both[1:])
     following = [m for m in doc.meetings if trig.span.end <= m.span.start < clause.end]
     if following and following[0].generic and not following[0].organization:
         return None   # "være med på Trumps møte med Kinas president": someone's own meeting
@@ -133,6 +137,22 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
     if context is None or not _same_place(doc, trig, clause, context):
         return None
     return Frame(status, context.organization, context.kind, context, clause)
+
+
+def _both_meetings(doc: Doc, trig: TriggerMention, clause: Span) -> list[MeetingMention]:
+    """"deltar på begge møtene", "présent aux deux réunions": the last two different meetings named before."""
+    plural = next((m for m in doc.meetings if trig.span.end <= m.span.start < clause.end
+                   and doc.lang.both_re.search(doc.text[max(trig.span.end, m.span.start - 25):m.span.start])), None)
+    if plural is None:
+        return []
+    found: list[MeetingMention] = []
+    for m in reversed([m for m in doc.meetings if m.span.end <= plural.span.start]):
+        if m.organization and not m.generic and not doc.in_quote(m.span.start) and \
+                all((m.organization, m.kind) != (f.organization, f.kind) for f in found):
+            found.append(m)
+        if len(found) == 2:
+            return found
+    return []
 
 
 def _same_place(doc: Doc, trig: TriggerMention, clause: Span, meeting: MeetingMention) -> bool:
@@ -266,6 +286,8 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
         after = [p for p in people if 0 <= p.span.start - trig.span.end <= 25]
         if after and doc.lang.of_re.match(doc.text[trig.span.end:after[0].span.start]):
             return [after[0]]
+        if _country_owned(doc, trig):
+            return []   # "Healey played down the U.S. absence": the noun's owner is not the verb's subject
     before = [p for p in people if p.span.end <= trig.span.start and not p.possessive]
     if before:
         plural = [p for p in before if p.kind == "plural" and p.span == before[-1].span]
@@ -293,6 +315,13 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
         if entity is not None:
             return [p for p in doc.persons if p.entity == entity and p.span.start < trig.span.start][-1:]
     return []
+
+
+def _country_owned(doc: Doc, trig: TriggerMention) -> bool:
+    """"the U.S. absence", "det amerikanske fravær", "l'absence américaine": a country's, not a person's."""
+    before = doc.text[max(0, trig.span.start - 30):trig.span.start]
+    after = doc.text[trig.span.end:trig.span.end + 30]
+    return bool(doc.lang.country_at_end_re.search(before) or doc.lang.country_at_start_re.match(after))
 
 
 def _front(p: PersonMention, trig: TriggerMention) -> int:
@@ -414,10 +443,11 @@ def _drop_superseded(doc: Doc, drafts: list[Draft]) -> None:
         if any(o is not d and o.entity == d.entity and o.organization == d.organization and o.status != d.status
                and o.trigger.sentence == d.trigger.sentence for o in drafts):
             d.dropped = True
-    for d in drafts:   # "will not travel to the summit but join by video": virtual, not absent as well
+    for d in drafts:   # "will not travel to the summit but join by video" (or: "... . He will join by video"):
+        # virtual, not absent as well
         if d.status == "absent" and any(o.status == "virtual" and o.entity == d.entity and not o.dropped
                                         and o.organization == d.organization
-                                        and o.trigger.sentence == d.trigger.sentence for o in drafts):
+                                        and 0 <= o.trigger.sentence - d.trigger.sentence <= 1 for o in drafts):
             d.dropped = True
 
 

@@ -98,6 +98,7 @@ class Language:
     meeting_re: re.Pattern            # group m<i> = meeting_kinds[i]
     plural_meeting_re: re.Pattern
     quantifier_re: re.Pattern         # "dozens of", "alle": before a plural, no one meeting
+    both_re: re.Pattern               # "both meetings", "begge møtene": the two meetings just named
     participants_re: re.Pattern       # "host the leaders": the people of a meeting, standing for it
     adverbials_re: re.Pattern         # "for the first time", "som planlagt": not an object of the trigger
     venue_re: re.Pattern              # "headquarters" after an organisation: a place
@@ -132,6 +133,8 @@ class Language:
     speech_before_re: re.Pattern = None    # "said Oana Lungescu": a speech verb right before a name
     role_noun_before_re: re.Pattern = None  # "spokesman Mark Toner"
     apposition_before_re: re.Pattern = None  # "the Kremlin spokesman, Dmitry Peskov"
+    country_at_end_re: re.Pattern = None     # "the U.S. absence": a country right before a noun
+    country_at_start_re: re.Pattern = None   # "l'absence américaine": right after it
     not_subject_re: re.Pattern = None      # "instead of X": the words end right before a person
     dash_attribution_re: re.Pattern = None  # ", sier han" ending a dash quote
     date_re: re.Pattern = None             # all date patterns in one: group d<i> = date_res[i]
@@ -375,6 +378,8 @@ def _compile(path: Path, raw: dict) -> Language:
         meeting_kinds=kinds,
         meeting_re=re.compile("(?<!\\w)(?:" + "|".join(meeting_parts) + ")(?!\\w)", re.I),
         plural_meeting_re=rx("meetings.plural", r.strings("meetings.plural")),
+        both_re=re.compile(r"(?<!\w)(?:" + _join(r, "meetings.both", r.strings("meetings.both", ["(?!)"]), fill)
+                           + r")\s+(?:\w+\s+)?$", re.I),
         quantifier_re=rx("meetings.quantifiers", r.strings("meetings.quantifiers")),
         participants_re=rx("meetings.participants", r.strings("meetings.participants")),
         adverbials_re=rx("text.adverbials", r.strings("text.adverbials", [])),
@@ -433,6 +438,8 @@ def _derive(lang: Language) -> Language:
     # "the State Department spokeswoman, Tammy Bruce", "el portavoz del Kremlin, Dmitri Peskov"
     lang.apposition_before_re = re.compile(r"(?:" + lang.anonymous_re.pattern + r")(?:\s+[^\s,.;:«»“”\"„]+){0,6}?\s*,\s*$",
                                            re.I)
+    lang.country_at_end_re = re.compile(r"(?:" + lang.country_re.pattern + r")\s*$", lang.country_re.flags)
+    lang.country_at_start_re = re.compile(r"\s*(?:" + lang.country_re.pattern + r")", lang.country_re.flags)
     lang.not_subject_re = re.compile(r"(?:" + lang.substitute_re["not_subject_before"].pattern + r")\s+$", re.I)
     lang.dash_attribution_re = re.compile(r",\s+(?:" + lang.speech_re.pattern + r")\b", re.I)
     names = set(lang.months) | set(lang.weekdays)
