@@ -146,6 +146,30 @@ def test_a_countrys_absence_is_not_the_speakers(run):
     assert run("NATO ministers met on Wednesday. Healey played down the U.S. absence.").events == []
 
 
+@pytest.mark.parametrize("language, text, names", [
+    (EN, "Secretary of State Marco Rubio accompanied President Donald Trump to the NATO summit in The Hague.",
+     ["Donald Trump", "Marco Rubio"]),
+    (EN, "Prime Minister Jonas Gahr Store will attend the NATO summit together with Foreign Minister Espen Barth Eide.",
+     ["Espen Barth Eide", "Jonas Gahr Store"]),
+    (EN, "NATO Secretary General Mark Rutte was at the G7 summit, as was European Council President Antonio Costa.",
+     ["Antonio Costa", "Mark Rutte"]),
+    ("nn", "Statsminister Jonas Gahr Støre deltek på NATO-toppmøtet saman med utanriksminister Espen Barth Eide.",
+     ["Espen Barth Eide", "Jonas Gahr Støre"]),
+    ("sv", "Natos generalsekreterare Mark Rutte fanns på plats vid G7-toppmötet, liksom Europeiska rådets ordförande "
+           "António Costa.", ["António Costa", "Mark Rutte"]),
+])
+def test_companions_attend_too(run, language, text, names):
+    events = run(text, language, "2025-06-20").events
+    assert sorted(e.person.name for e in events) == names and {e.status for e in events} == {"attending"}
+
+
+def test_the_meeting_named_by_its_place(run):
+    text = ("Trump left the G7 summit in Canada on Monday.\n\nThe NATO summit will be held in The Hague on June 24 "
+            "and 25.\n\nZelensky has not yet decided whether to travel to The Hague.")
+    (event,) = run(text, published="2025-06-17", title="Trump leaves G7 early").events
+    assert (event.status, event.meeting.organization, event.meeting.date) == ("undecided", "NATO", "2025-06-24")
+
+
 def test_role_only_substitute(run):
     (event,) = run("Foreign Minister Espen Barth Eide will skip the OSCE ministerial and will send a state "
                    "secretary.").events

@@ -102,7 +102,9 @@ def _pair(golds: list, preds: list, score: Callable) -> tuple[list, list, list]:
     """Greedy one-to-one matching; required gold items choose first."""
     used, pairs, missed = set(), [], []
     for gi in sorted(range(len(golds)), key=lambda i: bool(golds[i].get("optional"))):
-        best = max(((score(golds[gi], p), pi) for pi, p in enumerate(preds) if pi not in used), default=(0, None))
+        # the earliest prediction wins a tie, as in the shared scorer
+        best = max(((score(golds[gi], p), -pi) for pi, p in enumerate(preds) if pi not in used), default=(0, None))
+        best = (best[0], -best[1] if best[1] is not None else None)
         if best[0]:
             used.add(best[1])
             pairs.append((gi, best[1]))

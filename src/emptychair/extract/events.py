@@ -71,7 +71,7 @@ def extract(doc: Doc) -> list[Draft]:
             continue
         if doc.lang.modality_re["habitual"].search(_unquoted(doc, frame.clause.start, frame.clause.end)):
             continue   # "normally chairs the group's meetings": a habit, not an event
-        for subject in _subjects(doc, trig, frame.clause):
+        for subject in _with_companions(doc, _subjects(doc, trig, frame.clause), frame.clause):
             for extra in _coordinated_meetings(doc, frame) + frame.also:   # "deltar på både kontaktgruppens møte og Nato-møtet"
                 modality, tense = _modality(doc, trig, frame.clause)
                 s = doc.sentences[trig.sentence]
@@ -133,10 +133,22 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
         return Frame(status, org, "", None, clause)
     if status != "undecided" and not _empty_object(doc, trig, clause):
         return None   # "unclear whether he will travel to Sør-Afrika" may name the meeting only by its place
-    context = _context_meeting(doc, trig.sentence, trig.span.start)
+    context = _placed_meeting(doc, trig, clause) or _context_meeting(doc, trig.sentence, trig.span.start)
     if context is None or not _same_place(doc, trig, clause, context):
         return None
     return Frame(status, context.organization, context.kind, context, clause)
+
+
+def _placed_meeting(doc: Doc, trig: TriggerMention, clause: Span) -> Optional[MeetingMention]:
+    """"skal leie delegasjonen i Haag": the meeting the article places in The Hague, not the headline's."""
+    for m in doc.lang.place_re.finditer(doc.text, clause.start, clause.end):
+        where = doc.lang.places.get(m.group())
+        held = [x for x in doc.meetings if x.location == where and x.organization and not x.generic
+                and not doc.in_quote(x.span.start)]
+        if held:
+            before = [x for x in held if x.span.start < trig.span.start]
+            return (before or held)[-1] if before else held[0]
+    return None
 
 
 def _both_meetings(doc: Doc, trig: TriggerMention, clause: Span) -> list[MeetingMention]:
@@ -180,6 +192,8 @@ def _clause_of(doc: Doc, span: Span) -> Span:
 
 def _negated(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
     before_words, after_words = doc.lang.negation_window
+    if trig.noun:   # "no participation" is negated; "gave no reason for the absence" is not
+        before_words, after_words = 1, 0
     before = doc.text[clause.start:trig.span.start].split()[-before_words:] if before_words else []
     after = doc.text[trig.span.end:clause.end].split()[:after_words] if after_words else []
     # "reiser ikke til": a negation inside an attending trigger counts; inside an absent one ("kan ikke
@@ -288,6 +302,10 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
             return [after[0]]
         if _country_owned(doc, trig):
             return []   # "Healey played down the U.S. absence": the noun's owner is not the verb's subject
+        owner = [p for p in people if p.span.end <= trig.span.start and not p.possessive]
+        gap = re.sub(r",[^,]*,", " ", doc.text[owner[-1].span.end:trig.span.start]) if owner else ""
+        if owner and len(gap.split()) > 5:   # (a relative clause between does not count)
+            return []   # "was a no-show", "announced this boycott"; not "gave no reason at all for the absence"
     before = [p for p in people if p.span.end <= trig.span.start and not p.possessive]
     if before:
         plural = [p for p in before if p.kind == "plural" and p.span == before[-1].span]
@@ -322,6 +340,21 @@ def _country_owned(doc: Doc, trig: TriggerMention) -> bool:
     before = doc.text[max(0, trig.span.start - 30):trig.span.start]
     after = doc.text[trig.span.end:trig.span.end + 30]
     return bool(doc.lang.country_at_end_re.search(before) or doc.lang.country_at_start_re.match(after))
+
+
+def _with_companions(doc: Doc, subjects: list[PersonMention], clause: Span) -> list[PersonMention]:
+    """"deltek saman med utanriksminister Eide", "liksom Costa", "accompanied Trump to": they go too."""
+    if not subjects:
+        return subjects
+    out = list(subjects)
+    for m in doc.lang.together_re.finditer(doc.text, clause.start, clause.end):
+        # the person (or their title) right after the cue, inside the clause
+        nxt = next((p for p in doc.persons if p.span.start < clause.end
+                    and m.end() <= (p.role_span or p.span).start <= m.end() + 3), None)
+        if nxt and not nxt.possessive and nxt.kind != "pronoun" and nxt.entity not in {p.entity for p in out} \
+                and not doc.in_quote(nxt.span.start):
+            out.append(nxt)
+    return out
 
 
 def _front(p: PersonMention, trig: TriggerMention) -> int:

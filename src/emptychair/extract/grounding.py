@@ -118,7 +118,7 @@ def _from_other_mentions(doc: Doc, d: Draft) -> list[str]:
         i = meeting_date(doc, m)
         value = _resolve(doc, doc.dates[i], d.tense) if i is not None else None
         if value and doc.published and d.tense == "past":
-            natural = _resolve(doc, doc.dates[i], None)   # where the article itself puts the date
+            natural = _resolve(doc, doc.dates[i], None, across=True)   # where the article itself puts the date
             if max(value, natural or "") > doc.published.isoformat()[:len(value)]:
                 continue   # a meeting still ahead is not the one a past-tense report is about
         if value and value not in out:
@@ -126,12 +126,12 @@ def _from_other_mentions(doc: Doc, d: Draft) -> list[str]:
     return out
 
 
-def _resolve(doc: Doc, mention, tense) -> Optional[str]:
+def _resolve(doc: Doc, mention, tense, across: bool = False) -> Optional[str]:
     """A date, with the year of its sentence (or of the two before it in the paragraph) when it names a month
     alone ("the August talks ... in 2007", "I 2017 ... I mars det året"); a weekday in an article about next
     week falls in next week."""
     if mention.month and not mention.year:
-        year = _year_nearby(doc, mention.sentence)
+        year = _year_nearby(doc, mention.sentence, across=across or tense == "past")
         if year:
             return f"{year:04d}-{mention.month:02d}" + (f"-{mention.day:02d}" if mention.day else "")
     value = date_mentions.resolve(mention, doc.published, doc.window, tense)
@@ -144,11 +144,13 @@ def _resolve(doc: Doc, mention, tense) -> Optional[str]:
     return value
 
 
-def _year_nearby(doc: Doc, sentence: int) -> Optional[int]:
-    """The year of the sentence or of the three before it: a story told of 2017 stays in 2017 across a
-    paragraph break ("... in 2017. In March that year ... ¶ NATO moved the meeting to 31 March.")."""
-    for i in (sentence, sentence - 1, sentence - 2, sentence - 3):
-        if i < 0:
+def _year_nearby(doc: Doc, sentence: int, across: bool = False) -> Optional[int]:
+    """The year of the sentence or of the two before it in the paragraph; for a past report, of the three
+    before it across a paragraph break ("... in 2017. In March that year ... ¶ NATO moved the meeting to
+    31 March. Tillerson attended after all.")."""
+    paragraph = doc.sentences[sentence].paragraph
+    for i in (sentence, sentence - 1, sentence - 2) + ((sentence - 3,) if across else ()):
+        if i < 0 or (not across and doc.sentences[i].paragraph != paragraph):
             break
         years = [x.year for x in doc.dates if x.sentence == i and x.kind == "year" and x.year]
         if years and (i == sentence or not doc.published or years[0] < doc.published.year):

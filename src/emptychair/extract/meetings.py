@@ -58,6 +58,9 @@ def find(doc: Doc) -> None:
         doc.meetings.append(MeetingMention(span, sentence, "", _nearby_org(doc, span, sentence),
                                            past=_past(lang, text, span), generic=quantified))
     doc.meetings.sort(key=lambda mm: mm.span.start)
+    # "European Council President Antonio Costa": the council in a title is not a meeting
+    doc.meetings = [mm for mm in doc.meetings if not any(r.span.start <= mm.span.start and mm.span.end <= r.span.end
+                                                         for r in doc.roles)]
     for mm in doc.meetings:
         mm.location = place_near(doc, mm.span, mm.sentence)
         if not mm.kind:   # "Thursday's meeting of the Ukraine Defense Contact Group": the series says the kind

@@ -58,8 +58,10 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
     for run in runs:
         sent = doc.sentence_at(run.start)
         role = _role_for(run, roles, doc.text)
-        words = tuple(part for w in run.words for part in fold(w).split("-") if part)   # "Jean-Noël" as the KB
+        words = tuple(fold(w) for w in run.words)
         ids = _kb_ids(kb, words)
+        if not ids and len(words) > 1 and any("-" in w for w in words):   # "Jean-Noël Barrot" as "Jean Noel Barrot"
+            ids = _kb_ids(kb, tuple(part for w in words for part in w.split("-") if part))
         if not ids and run.plain:   # "Pistorius" is a name ending in s, not the genitive of "Pistoriu"
             plain = words[:-1] + (fold(run.plain),)
             ids = _kb_ids(kb, plain)
@@ -239,7 +241,12 @@ def _without_titles(runs: list[Run], roles: list[RolePhrase], text: str) -> list
     return out
 
 
+PARTICLE_HYPHEN = re.compile(r"(?:al|el|ul|ad|as|ash|az|bin|ben|ibn|abu|bou|ben|de|di|da|van|von)-[^\W\d_]", re.I)
+
+
 def _is_name_word(word: str, lang) -> bool:
+    if PARTICLE_HYPHEN.match(word) and word[word.index("-") + 1].isupper():
+        return True   # "al-Sisi", "el-Sisi", "bin-Salman"
     if not word[0].isupper() or word.lower() in lang.months or word.lower() in lang.weekdays:
         return False
     if len(word) > 1 and word.isupper() and len(word) > 3:

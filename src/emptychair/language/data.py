@@ -65,6 +65,7 @@ class Language:
     negation_exception_re: re.Pattern  # "ne participera qu'à": restrictive, not negative
     not_object_re: re.Pattern         # "before the summit": a meeting named as a time, not as the object
     coordination_re: re.Pattern       # what joins two people: "Rubio and Hegseth", "ni Putin ni Xi"
+    together_re: re.Pattern           # "together with X", "liksom X", "accompanied X": X does the same
     of_re: re.Pattern                 # "the absence of X", "la ausencia del ministro": whose noun trigger
     pro_drop: bool                    # "Asistirá a la cumbre": a finite verb carries its own subject
     subject_words: frozenset[str]     # ... unless the clause names one: "la ministra asistirá"
@@ -341,6 +342,8 @@ def _compile(path: Path, raw: dict) -> Language:
         if r.strings("text.elisions", []) else re.compile("(?!)"),
         negation_exception_re=re.compile(r"\s*(?:" + _join(r, "negation.exceptions", r.strings("negation.exceptions", ["(?!)"]),
                                                             fill) + r")", re.I),
+        together_re=re.compile(r"(?<!\w)(?:" + _join(r, "text.together", r.strings("text.together", ["(?!)"]), fill)
+                               + r")\s+", re.I),
         coordination_re=re.compile(
             r"(?:\s*\([^)]{1,8}\))?\s*,?\s*(?:(?:" + _join(r, "text.coordination", r.strings("text.coordination", COORDINATION),
                                                          fill) + r")\s+(?:[\w’'.-]+[\s,]+){0,4}?|,\s*)", re.I),
