@@ -273,6 +273,9 @@ def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
     rest = doc.lang.substitute_re["instead_of"].sub(" ", rest)   # "attended in place of President Xi"
     rest = doc.lang.participants_re.sub(" ", rest)
     rest = doc.lang.adverbials_re.sub(" ", rest)
+    adjunct = doc.lang.adjunct_re.match(rest)
+    if adjunct:   # "is expected to attend as part of a five-nation tour"
+        rest = rest[:adjunct.start()]
     words = re.findall(r"\w+", rest)
     return len(words) <= 2
 
@@ -550,7 +553,8 @@ def _attach(doc: Doc, drafts: list[Draft], stand_in: Draft, replaced: Optional[i
     absent.substitute = (stand_in.entity, None)
     absent.evidence.extend(stand_in.evidence)
     for d in drafts:   # the stand-in is recorded as the substitute, not as an event of their own
-        if d.entity == stand_in.entity and d.status == "attending" and d.organization == absent.organization:
+        if d.entity == stand_in.entity and d.status == "attending" and d.organization == absent.organization \
+                and _same_time(d, stand_in):
             d.dropped = True
 
 
@@ -565,6 +569,13 @@ def _absent_for(doc: Doc, drafts: list[Draft], sentence: int, exclude: Optional[
             and (side is None or _same_side(doc.entities[side], doc.entities[d.entity]))]
     before = [d for d in pool if d.trigger.sentence <= sentence]
     return (before[-1] if before else None) or (pool[0] if pool else None)
+
+
+def _same_time(a: Draft, b: Draft) -> bool:
+    """"sent Lavrov in his place" in 2023 says nothing of Lavrov attending this year: the same tense, and the
+    same meeting mention or neighbouring sentences."""
+    near = abs(a.trigger.sentence - b.trigger.sentence) <= 1 or (a.meeting is not None and a.meeting is b.meeting)
+    return near and (a.tense == "past") == (b.tense == "past")
 
 
 def _same_side(stand_in, absent) -> bool:
@@ -608,7 +619,8 @@ def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, pe
     if obj is not None:
         absent.substitute = (obj.entity, role.group() if role else None)
         for d in drafts:
-            if d.entity == obj.entity and d.status == "attending" and d.organization == absent.organization:
+            if d.entity == obj.entity and d.status == "attending" and d.organization == absent.organization \
+                    and _same_time(d, absent):
                 d.dropped = True
     else:
         absent.substitute = (None, role.group())

@@ -23,6 +23,7 @@ from ..textutil import fold, surname
 
 TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
 INITIAL_GAP = re.compile(r"\. ?$")
+COORDINATION_WORD = re.compile(r"(?<!\w)(?:and|or|og|eller|und|oder|et|ou|y|o|och|samt|ni|e)(?!\w)", re.I)
 APPOSITION = re.compile(r",\s+(?:(?:a|an|the|en|et|ei|der|die|das|le|la|el|un|una|une)\s+)?")
 
 
@@ -366,6 +367,8 @@ def _looks_like_person(doc: Doc, run: Run, sentence: int) -> bool:
     if app:
         rest = after[app.end():]
         head = re.split(r"[,.;]", rest, maxsplit=1)[0]
+        if lang.coordination_re.match(" " + rest) and not rest.startswith(","):
+            head = ""   # "Museum of Modern Art, and Indian Prime Minister Modi": the next item, not an apposition
         if lang.anonymous_re.search(head) or lang.role_re.search(head) or \
                 re.search(r"(?i)\b(?:fellow|professor|analyst|researcher|director|expert|chief|head|leader|"
                           r"forsker|direktør|ekspert|leder|sjef|rådgiver)\b", head):
@@ -433,7 +436,8 @@ def _role_for(run: Run, roles: list[RolePhrase], text: str) -> Optional[RolePhra
             return role
         gap = text[run.end:role.span.start]
         if run.end <= role.span.start and len(gap) <= 40 and APPOSITION.fullmatch(
-                re.sub(r"(?:\w+\s+)?(?:\w+[’']s\s+)?$", "", gap) or "") and "," in gap:
+                re.sub(r"(?:\w+\s+)?(?:\w+[’']s\s+)?$", "", gap) or "") and "," in gap \
+                and not COORDINATION_WORD.search(gap):   # ", and Indian Prime Minister Modi": the next item
             return role
     return None
 

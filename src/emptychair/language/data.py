@@ -66,6 +66,7 @@ class Language:
     not_object_re: re.Pattern         # "before the summit": a meeting named as a time, not as the object
     coordination_re: re.Pattern       # what joins two people: "Rubio and Hegseth", "ni Putin ni Xi"
     together_re: re.Pattern           # "together with X", "liksom X", "accompanied X": X does the same
+    adjunct_re: re.Pattern            # "attend as part of a tour": a phrase that is not the trigger's object
     of_re: re.Pattern                 # "the absence of X", "la ausencia del ministro": whose noun trigger
     pro_drop: bool                    # "Asistirá a la cumbre": a finite verb carries its own subject
     subject_words: frozenset[str]     # ... unless the clause names one: "la ministra asistirá"
@@ -342,6 +343,8 @@ def _compile(path: Path, raw: dict) -> Language:
         if r.strings("text.elisions", []) else re.compile("(?!)"),
         negation_exception_re=re.compile(r"\s*(?:" + _join(r, "negation.exceptions", r.strings("negation.exceptions", ["(?!)"]),
                                                             fill) + r")", re.I),
+        adjunct_re=re.compile(r"\s*(?:" + _join(r, "text.adjunct_starts", r.strings("text.adjunct_starts", ["(?!)"]), fill)
+                              + r")(?!\w)", re.I),
         together_re=re.compile(r"(?<!\w)(?:" + _join(r, "text.together", r.strings("text.together", ["(?!)"]), fill)
                                + r")\s+", re.I),
         coordination_re=re.compile(
