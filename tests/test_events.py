@@ -170,6 +170,21 @@ def test_the_meeting_named_by_its_place(run):
     assert (event.status, event.meeting.organization, event.meeting.date) == ("undecided", "NATO", "2025-06-24")
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    ("fr", "Le président brésilien Luiz Inácio Lula da Silva est à Brasilia. Le chef de l'État participera au sommet "
+           "des BRICS.", [("Luiz Inácio Lula da Silva", "attending")]),
+    ("es", "La cumbre iberoamericana se celebra en Cuenca. Tampoco acudirán el argentino Javier Milei ni el brasileño "
+           "Luiz Inácio Lula da Silva.", [("Javier Milei", "absent"), ("Luiz Inácio Lula da Silva", "absent")]),
+    (EN, "The UN General Assembly opens on Tuesday. President Vladimir Putin has not attended the assembly since 2015.",
+     []),
+    ("nb", "Kinas president Xi Jinping dropper BRICS-toppmøtet i Rio. Talskvinne Mao Ning ville ikke si hvorfor "
+           "presidenten blir hjemme.", [("Xi Jinping", "absent")]),
+])
+def test_titles_lists_and_claims_in_context(run, language, text, expected):
+    events = run(text, language, "2025-07-01").events
+    assert sorted((e.person.name, e.status) for e in events) == expected
+
+
 def test_role_only_substitute(run):
     (event,) = run("Foreign Minister Espen Barth Eide will skip the OSCE ministerial and will send a state "
                    "secretary.").events

@@ -34,8 +34,23 @@ def find(doc: Doc) -> list[Claim]:
                 continue
             seen.add(key)
             claimed.add(i)
-            claims.append(_claim(doc, kind, m, body, Span(s.start, s.end)))
+            a, b = _clause(body, m)
+            claims.append(_claim(doc, kind, m, body[a:b], Span(s.start + a, s.start + b)))
     return claims
+
+
+BREAK = re.compile(r"[,;:–—()«»“”\"]")
+
+
+def _clause(body: str, m: re.Match) -> tuple[int, int]:
+    """The clause around the claim's words, so that two claims of one sentence keep apart."""
+    before = [x.end() for x in BREAK.finditer(body, 0, m.start())]
+    after = BREAK.search(body, m.end())
+    start = before[-1] if before else 0
+    end = after.start() if after else len(body)
+    while start < end and body[start] == " ":
+        start += 1
+    return start, end
 
 
 def _claim(doc: Doc, kind: str, m: re.Match, body: str, span: Span) -> Claim:

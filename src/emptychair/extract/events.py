@@ -71,6 +71,8 @@ def extract(doc: Doc) -> list[Draft]:
             continue
         if doc.lang.modality_re["habitual"].search(_unquoted(doc, frame.clause.start, frame.clause.end)):
             continue   # "normally chairs the group's meetings": a habit, not an event
+        if {frame.status, trig.status} == {"absent", "attending"} and _history(doc, trig, frame.clause):
+            continue   # "has not attended the assembly since 2015": a claim about the record, not an event
         for subject in _with_companions(doc, _subjects(doc, trig, frame.clause), frame.clause):
             for extra in _coordinated_meetings(doc, frame) + frame.also:   # "deltar på både kontaktgruppens møte og Nato-møtet"
                 modality, tense = _modality(doc, trig, frame.clause)
@@ -269,6 +271,8 @@ def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
         if trig.span.end <= d.span.start < clause.end:
             rest = rest.replace(doc.text[d.span.start:d.span.end], " ")
     rest = doc.lang.place_re.sub(" ", rest)
+    rest = doc.lang.negation_re.sub(" ", rest)
+    rest = doc.lang.country_lead_re.sub(" ", rest)   # "reiser ikkje til Tyrkia", "acudirán el argentino Milei"
     rest = doc.lang.substitute_re["instead"].sub(" ", rest)
     rest = doc.lang.substitute_re["instead_of"].sub(" ", rest)   # "attended in place of President Xi"
     rest = doc.lang.participants_re.sub(" ", rest)
@@ -276,7 +280,7 @@ def _empty_object(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
     adjunct = doc.lang.adjunct_re.match(rest)
     if adjunct:   # "is expected to attend as part of a five-nation tour"
         rest = rest[:adjunct.start()]
-    words = re.findall(r"\w+", rest)
+    words = [w for w in re.findall(r"\w+", rest) if len(w) > 2]   # "el", "ni", "to" say nothing of an object
     return len(words) <= 2
 
 
@@ -319,10 +323,9 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
         earlier = [p for p in doc.persons if sentence.start <= p.span.start < before[-1].span.start
                    and not p.possessive and not doc.in_quote(p.span.start) and not _marked_other(doc, p)]
         return _coordinated(doc, earlier + before[-1:])
-    after = [p for p in people if p.span.start >= trig.span.end and not p.possessive
-             and _front(p, trig) - trig.span.end <= 40 and "," not in doc.text[trig.span.end:_front(p, trig)]]
-    if after:
-        return _coordinated(doc, after, forward=True)
+    after = [p for p in people if p.span.start >= trig.span.end and not p.possessive]
+    if after and _front(after[0], trig) - trig.span.end <= 40 and "," not in doc.text[trig.span.end:_front(after[0], trig)]:
+        return _coordinated(doc, after, forward=True)   # "Tampoco acudirán el argentino Milei ni el brasileño Lula"
     sentence = doc.sentences[trig.sentence]
     gap = doc.text[clause.start:trig.span.start].lower().split()
     # "Rubio skulle delta, men trekte seg": the same subject; "et aucun responsable n'a": a subject of its own
@@ -404,6 +407,11 @@ def _marked_other(doc: Doc, p: PersonMention) -> bool:
     start = min(p.span.start, p.role_span.start if p.role_span else p.span.start)
     before = doc.text[max(0, start - 30):start]
     return bool(doc.lang.not_subject_re.search(before))
+
+
+def _history(doc: Doc, trig: TriggerMention, clause: Span) -> bool:
+    return any(m.end() > trig.span.end for kind in ("last_occurrence", "streak") for p in doc.lang.claim_res[kind]
+               for m in p.finditer(doc.text, clause.start, clause.end))
 
 
 def _is_generic(doc: Doc, sentence: int) -> bool:

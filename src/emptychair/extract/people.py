@@ -134,7 +134,11 @@ def resolve(doc: Doc, kb: KnowledgeBase) -> None:
         if doc.lang.generic_role_re.search(doc.text[max(0, role.span.start - 12):role.span.start]):
             continue   # "a U.S. secretary of state": any holder
         where = role.country or role.organization
-        if not where:
+        if not where:   # "presidenten", "le chef de l'État", "der Minister": the one the article just named
+            entity = _role_antecedent(doc, kb, role, lo, hi)
+            if entity is not None:
+                possessive = bool(re.search(r"(?:’s|'s)$", doc.text[role.span.start:role.span.end]))
+                doc.persons.append(PersonMention(role.span, role.sentence, entity, "role", possessive, role.span))
             continue
         holders = {t.person for t in kb.holders(role.function, where, lo, hi)}
         if len(holders) != 1:
@@ -159,6 +163,20 @@ def resolve(doc: Doc, kb: KnowledgeBase) -> None:
     doc.persons.sort(key=lambda m: m.span.start)
     _pronouns(doc)
     _plural_pronouns(doc)
+
+
+def _role_antecedent(doc: Doc, kb: KnowledgeBase, role: RolePhrase, lo: date, hi: date) -> Optional[int]:
+    """The latest person named in the three sentences before who holds (or is titled) that role."""
+    for m in sorted((m for m in doc.persons if m.span.end <= role.span.start and role.sentence - m.sentence <= 3
+                     and m.kind != "plural" and not doc.in_quote(m.span.start)), key=lambda m: -m.span.start):
+        entity = doc.entities[m.entity]
+        functions = {entity.role_function}
+        if entity.kb_id:
+            term = kb.office_on(entity.kb_id, lo, hi, role.function)
+            functions |= set(term.functions) if term else set()
+        if role.function in functions:
+            return m.entity
+    return None
 
 
 def _when(doc: Doc) -> tuple[Optional[date], Optional[date]]:

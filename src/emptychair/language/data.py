@@ -136,6 +136,7 @@ class Language:
     role_noun_before_re: re.Pattern = None  # "spokesman Mark Toner"
     apposition_before_re: re.Pattern = None  # "the Kremlin spokesman, Dmitry Peskov"
     country_at_end_re: re.Pattern = None     # "the U.S. absence": a country right before a noun
+    country_lead_re: re.Pattern = None       # "til Tyrkia": a country as a trigger's destination
     country_at_start_re: re.Pattern = None   # "l'absence américaine": right after it
     not_subject_re: re.Pattern = None      # "instead of X": the words end right before a person
     dash_attribution_re: re.Pattern = None  # ", sier han" ending a dash quote
@@ -444,6 +445,8 @@ def _derive(lang: Language) -> Language:
     # "the State Department spokeswoman, Tammy Bruce", "el portavoz del Kremlin, Dmitri Peskov"
     lang.apposition_before_re = re.compile(r"(?:" + lang.anonymous_re.pattern + r")(?:\s+[^\s,.;:«»“”\"„]+){0,6}?\s*,\s*$",
                                            re.I)
+    lang.country_lead_re = re.compile(r"^\s*(?:\w{1,4}\s+){0,2}?(?:" + lang.country_re.pattern + r")\W*$",
+                                      lang.country_re.flags)
     lang.country_at_end_re = re.compile(r"(?:" + lang.country_re.pattern + r")\s*$", lang.country_re.flags)
     lang.country_at_start_re = re.compile(r"\s*(?:" + lang.country_re.pattern + r")", lang.country_re.flags)
     lang.not_subject_re = re.compile(r"(?:" + lang.substitute_re["not_subject_before"].pattern + r")\s+$", re.I)
