@@ -28,6 +28,8 @@ def m(kind, **kw):
     (m("day_month", month=11, day=28), "past", "2025-11-28"),
     (m("day_month", month=4, day=5, year=2017), None, "2017-04-05"),
     (m("relative", offset="+1M"), "future", "2026-01"),
+    (m("relative", offset="0E"), "future", "2025-12-06"),   # "this weekend", ahead
+    (m("relative", offset="0E"), "past", "2025-11-29"),     # "i helgen" in a past report: the one just gone
     (m("relative", offset="0M"), "future", "2025-12"),
     (m("relative", offset="+1D"), "future", "2025-12-03"),
     (m("relative", offset="-1D"), "past", "2025-12-01"),

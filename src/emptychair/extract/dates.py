@@ -144,7 +144,7 @@ def resolve(d: DateMention, ref: Optional[date], window: Optional[tuple[date, da
                 return f"{years[0]:04d}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
         return None   # a month in an article that could be from several years: which year is unknown
     if d.kind == "relative":
-        return _relative(d.offset, ref)
+        return _relative(d.offset, ref, tense)
     if d.weekday is not None:
         return _weekday(d.weekday, ref, d.offset or _sign(tense)).isoformat()
     tense = {"-": "past", "+": "future"}.get(d.offset or "", tense)   # "last November", "next April"
@@ -201,12 +201,14 @@ def _nearest_day(month: int, day: int, ref: date, tense: Optional[str]) -> Optio
     return min(pool, key=lambda c: abs((c - ref).days)).isoformat()
 
 
-def _relative(offset: Optional[str], ref: date) -> Optional[str]:
+def _relative(offset: Optional[str], ref: date, tense: Optional[str] = None) -> Optional[str]:
     m = re.fullmatch(r"([+-]?\d+)([DWMYE])", offset or "")
     if not m:
         return None
     n, unit = int(m.group(1)), m.group(2)
-    if unit == "E":   # the weekend: the Saturday of this week, or n weeks on
+    if unit == "E":   # the weekend: the Saturday of this week, or n weeks on; in a past report, the one just gone
+        if n == 0 and tense == "past" and ref.weekday() < 5:
+            return (ref - timedelta(days=ref.weekday() + 2)).isoformat()
         return (ref + timedelta(days=(5 - ref.weekday()) % 7 + 7 * n)).isoformat()
     if unit == "D":
         return (ref + timedelta(days=n)).isoformat()

@@ -119,6 +119,8 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
         status = "attending" if status == "absent" else "absent"
     if status == "attending" and lang.virtual_re.search(text, clause.start, clause.end):
         status = "virtual"
+    if trig.status == "virtual" and _negated(doc, trig, clause):
+        return None   # "Tampoco se conectará por videoconferencia": no remote attendance either
     both = _both_meetings(doc, trig, clause)
     if both:
         return Frame(status, both[0].organization, both[0].kind, both[0], clause, also=both[1:])
@@ -323,6 +325,9 @@ def _subjects(doc: Doc, trig: TriggerMention, clause: Span) -> list[PersonMentio
         earlier = [p for p in doc.persons if sentence.start <= p.span.start < before[-1].span.start
                    and not p.possessive and not doc.in_quote(p.span.start) and not _marked_other(doc, p)]
         return _coordinated(doc, earlier + before[-1:])
+    inside = [p for p in people if trig.span.start < p.span.start and p.span.end <= trig.span.end and not p.possessive]
+    if inside:   # "I september 2023 ble Xi Jinping hjemme": the verb's second place puts the subject inside
+        return inside[:1]
     after = [p for p in people if p.span.start >= trig.span.end and not p.possessive]
     if after and _front(after[0], trig) - trig.span.end <= 40 and "," not in doc.text[trig.span.end:_front(after[0], trig)]:
         return _coordinated(doc, after, forward=True)   # "Tampoco acudirán el argentino Milei ni el brasileño Lula"
@@ -428,7 +433,7 @@ def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Option
     s = doc.sentences[trig.sentence]
     sentence_text = _unquoted(doc, s.start, s.end)
     scope = _unquoted(doc, clause.start, trig.span.end)
-    if lang.modality_re["denied"].search(sentence_text) or _denied_next(doc, trig.sentence):
+    if _denied(doc, trig, s) or _denied_next(doc, trig.sentence):
         return "denied", "future"
     if trig.past:   # "It would be a change from a year ago, when he flew to Brussels": only "would have flown"
         scope = _unquoted(doc, max(clause.start, trig.span.start - 25), trig.span.end)
@@ -441,6 +446,16 @@ def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Option
     if trig.past or lang.modality_re["past"].search(scope):
         return "confirmed", "past"
     return "confirmed", None
+
+
+def _denied(doc: Doc, trig: TriggerMention, s: Span) -> bool:
+    """"denied reports that X would skip": the denial covers what follows it; a trigger before the denial
+    is denied only when no other trigger follows ("sera bien présent, démentant qu'il bouderait")."""
+    m = doc.lang.modality_re["denied"].search(_unquoted(doc, s.start, s.end))
+    if not m:
+        return False
+    at = s.start + m.start()
+    return trig.span.start > at or not any(t.sentence == trig.sentence and t.span.start > at for t in doc.triggers)
 
 
 def _denied_next(doc: Doc, sentence: int) -> bool:
@@ -598,7 +613,9 @@ def _same_side(stand_in, absent) -> bool:
 def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, people: list[PersonMention]) -> None:
     """"USA vil sende Tom Shannon", "sent his deputy, Z", "will send a deputy"."""
     lang, text = doc.lang, doc.text
-    obj = next((p for p in people if 0 <= p.span.start - end <= 40 and not p.possessive), None)
+    def front(p: PersonMention) -> int:   # "por el subjefe de la Administración presidencial, Maxim Oreshkin"
+        return p.role_span.start if p.role_span and end <= p.role_span.start < p.span.start else p.span.start
+    obj = next((p for p in people if 0 <= front(p) - end <= 40 and not p.possessive), None)
     role = lang.substitute_re["role_only"].search(text, end, min(len(text), end + 40))
     if role and (obj is not None and obj.span.start < role.start()):
         role = None

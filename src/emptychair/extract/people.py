@@ -55,6 +55,7 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
     roles = _role_phrases(doc)
     runs = _without_titles(_name_runs(doc), roles, doc.text)
     by_surname: dict[str, int] = {}
+    by_name: dict[tuple, int] = {}   # "Félix Tshisekedi" again, without the title that made it a person
     pending: list[tuple[Run, int]] = []   # single words that may be surnames of people named later
     for run in runs:
         sent = doc.sentence_at(run.start)
@@ -82,9 +83,12 @@ def find(doc: Doc, kb: KnowledgeBase) -> None:
                 continue
             entity = _entity_for(doc, kb, ids, run, role, by_surname)
             kind = "surname"
+        elif words in by_name and not role:
+            entity, kind = by_name[words], "name"
         elif ids or role or _looks_like_person(doc, run, sent):
             entity = _entity_for(doc, kb, ids, run, role, by_surname)
             kind = "name"
+            by_name.setdefault(words, entity)
         else:
             continue
         if role:
