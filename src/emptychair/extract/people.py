@@ -202,7 +202,7 @@ def _name_runs(doc: Doc) -> list[Run]:
     for m in TOKEN.finditer(text):
         word = m.group().rstrip("’'-")
         start, end = m.start(), m.start() + len(word)
-        elided = lang.elision_re.match(word)   # "d'Emmanuel", "L'absence": the article is not part of the word
+        elided = lang.elisions and lang.elision_re.match(word)   # "d'Emmanuel": the article is not the word
         if elided:
             word, start = word[elided.end():], start + elided.end()
         gap = text[last_end:start]
@@ -268,7 +268,7 @@ PARTICLE_HYPHEN = re.compile(r"(?:al|el|ul|ad|as|ash|az|bin|ben|ibn|abu|bou|ben|
 
 
 def _is_name_word(word: str, lang) -> bool:
-    if PARTICLE_HYPHEN.match(word) and word[word.index("-") + 1].isupper():
+    if not word[0].isupper() and "-" in word and PARTICLE_HYPHEN.match(word) and word[word.index("-") + 1].isupper():
         return True   # "al-Sisi", "el-Sisi", "bin-Salman"
     if not word[0].isupper() or word.lower() in lang.months or word.lower() in lang.weekdays:
         return False

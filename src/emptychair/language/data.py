@@ -62,6 +62,7 @@ class Language:
     name_modifiers_re: re.Pattern     # "Trump administration": the name modifies a noun, it is not the actor
     modifier_before_re: re.Pattern    # "l'administration Trump": the same, the noun before the name
     elision_re: re.Pattern            # "l'", "d'": an elided article glued to the next word
+    elisions: bool                    # whether the language has any
     negation_exception_re: re.Pattern  # "ne participera qu'à": restrictive, not negative
     not_object_re: re.Pattern         # "before the summit": a meeting named as a time, not as the object
     coordination_re: re.Pattern       # what joins two people: "Rubio and Hegseth", "ni Putin ni Xi"
@@ -340,6 +341,7 @@ def _compile(path: Path, raw: dict) -> Language:
         not_names=frozenset(r.strings("text.not_names")),
         modifier_before_re=re.compile(r"(?:" + _join(r, "text.modifiers_before", r.strings("text.modifiers_before", ["(?!)"]),
                                                       fill) + r")\s+$", re.I),
+        elisions=bool(r.strings("text.elisions", [])),
         elision_re=re.compile(r"^(?:" + "|".join(map(re.escape, r.strings("text.elisions", []))) + r")(?=\w)", re.I)
         if r.strings("text.elisions", []) else re.compile("(?!)"),
         negation_exception_re=re.compile(r"\s*(?:" + _join(r, "negation.exceptions", r.strings("negation.exceptions", ["(?!)"]),

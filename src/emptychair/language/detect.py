@@ -6,6 +6,7 @@ each data file lists the codes it answers to (`detect`) and marker words that se
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
@@ -42,13 +43,18 @@ def detect(text: str) -> tuple[Optional[str], str]:
     return None, found
 
 
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, tuple[str, ...]]:
+    return {c: tuple(data.header(c)["markers"]) for c in set(_codes().values()) if data.header(c).get("markers")}
+
+
 def _settle(code: str, sample: str, codes: dict[str, str]) -> str:
     """Bokmål, Nynorsk and Danish share most words; count each one's marker words and take the most."""
-    rivals = {c for c in codes.values() if data.header(c).get("markers")}
-    if code not in rivals or len(rivals) < 2:
+    markers = _markers()
+    if code not in markers or len(markers) < 2:
         return code
-    words = [w.lower() for w in WORD.findall(sample)]
-    counts = {c: sum(words.count(m) for m in data.header(c)["markers"]) for c in rivals}
+    words = Counter(w.lower() for w in WORD.findall(sample))
+    counts = {c: sum(words[m] for m in ms) for c, ms in markers.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] > counts.get(code, 0) * 1.5 else code
 

@@ -10,6 +10,8 @@ microseconds. Only texts that contain one go on to the real patterns.
 """
 from __future__ import annotations
 
+import re
+
 MIN_LENGTH = 3
 
 
@@ -78,6 +80,12 @@ def _sequence(branch: str, initial: bool, final_end: bool) -> set | None:
             after = branch[end + 1:end + 3]
             optional = after[:1] in ("?", "*") or after.startswith("{0")
             lookaround = body.startswith(("?=", "?!", "?<=", "?<!"))
+            if body.startswith(("?=", "?<=")) and not optional:
+                # "zu(?=\s+... (?:treffen|gipfel) ... reisen)": the words a positive lookaround needs are in the
+                # text next to the match, which is all the gate promises (a stretch of text to look at)
+                ahead = _alternatives(body[2:] if body[1] == "=" else body[3:], False, False)
+                if ahead:
+                    candidates.append(ahead)
             if body.startswith("?:"):
                 body = body[2:]
             elif body.startswith("?P<"):
@@ -95,8 +103,11 @@ def _sequence(branch: str, initial: bool, final_end: bool) -> set | None:
         candidates.append({(run, run_initial, final_end)})
     if not candidates:
         return None
+    # a set without common words; then words of four letters or more; then the fewest words (the verb of
+    # "runs the (session|meeting|talks|...)", not its many objects); then the longest
     return max(candidates, key=lambda ws: (not any(w.lower() in COMMON for w, _, _ in ws),
-                                           min(len(w) for w, _, _ in ws), -len(ws)))
+                                           min(len(w) for w, _, _ in ws) >= 4, -len(ws),
+                                           min(len(w) for w, _, _ in ws)))
 
 
 def _word_end_at(branch: str, i: int, final_end: bool) -> bool:
@@ -162,11 +173,23 @@ def _class_end(pattern: str, i: int) -> int:
     return j + 1
 
 
+WORD = re.compile(r"\w+")
+_LAST: list = [None, "", []]
+
+
+def _prepared(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The lower-cased text and its (position, word) list; one text goes through several gates in a row, so
+    the last one is kept."""
+    if _LAST[0] is not text:
+        lower = text.lower()
+        _LAST[:] = [text, lower, [(m.start(), m.group()) for m in WORD.finditer(lower)]]
+    return _LAST[1], _LAST[2]
+
+
 class Gate:
     """A cheap test in front of a set of costly patterns: which stretches of text could they match in?"""
 
     def __init__(self, patterns: list[str], common: frozenset = frozenset()):
-        import re
         anchors, residual = set(), []
         for p in patterns:
             found = required_anchors(p, common)
@@ -175,41 +198,51 @@ class Gate:
             else:
                 residual.append(re.sub(r"\(\?P<\w+>", "(?:", p))   # names may repeat across patterns
         self.words = frozenset(w for w, _, _ in anchors)
-        # a literal alternation is fast in `re`; word-boundary checks are done on its few hits instead
         self._needs: dict[str, tuple[bool, bool]] = {}
         for w, a, b in anchors:
             was = self._needs.get(w, (True, True))
             self._needs[w] = (was[0] and a, was[1] and b)
-        self._words_re = re.compile("|".join(map(re.escape, sorted(self.words, key=len, reverse=True)))) \
-            if self.words else None
-        self._by_start: dict[str, list[str]] = {}
-        for w in self.words:
-            self._by_start.setdefault(w[:2], []).append(w)
+        # a text is read word by word: whole words and word starts are looked up in dicts, which is cheaper
+        # than one large alternation; words that may sit inside another word get a small pattern of their own
+        self._whole = {w for w, n in self._needs.items() if n == (True, True)}
+        self._starts: dict[str, list[str]] = {}
+        self._ends: dict[str, list[str]] = {}
+        for w, n in self._needs.items():
+            if n == (True, False):
+                self._starts.setdefault(w[:3], []).append(w)
+            elif n == (False, True):
+                self._ends.setdefault(w[-3:], []).append(w)
+        inner = sorted((w for w, n in self._needs.items() if n == (False, False)), key=len, reverse=True)
+        self._inner_re = re.compile("|".join(map(re.escape, inner))) if inner else None
+        self._words_re = bool(self.words)
         self._residual_re = re.compile("(?:" + "|".join(residual) + ")", re.I) if residual else None
 
-    def _fits(self, lower: str, word: str, pos: int) -> bool:
-        initial, final = self._needs[word]
-        if initial and pos and lower[pos - 1].isalnum():
-            return False
-        return not (final and pos + len(word) < len(lower) and lower[pos + len(word)].isalnum())
-
-    def _hits(self, lower: str):
-        for m in self._words_re.finditer(lower):
-            pos = m.start()
-            if self._fits(lower, m.group(), pos) or any(   # a shorter word at the same place may fit instead
-                    w != m.group() and lower.startswith(w, pos) and self._fits(lower, w, pos)
-                    for w in self._by_start.get(lower[pos:pos + 2], ())):
-                yield pos
+    def _hits(self, text: str):
+        lower, tokens = _prepared(text)
+        whole, starts, ends = self._whole, self._starts, self._ends
+        for start, token in tokens:
+            if token in whole:
+                yield start
+                continue
+            found = starts.get(token[:3])
+            if found and any(token.startswith(w) for w in found):
+                yield start
+                continue
+            found = ends.get(token[-3:])
+            if found and any(token.endswith(w) for w in found):
+                yield start
+        if self._inner_re:
+            yield from (m.start() for m in self._inner_re.finditer(lower))
 
     def open(self, text: str) -> bool:
         """False only if no pattern can match anywhere in `text`."""
-        if self._words_re and next(self._hits(text.lower()), None) is not None:
+        if self._words_re and next(self._hits(text), None) is not None:
             return True
         return bool(self._residual_re and self._residual_re.search(text))
 
     def positions(self, text: str) -> list[int]:
         """Where in `text` a pattern may start matching nearby (word hits and residual matches)."""
-        out = list(self._hits(text.lower())) if self._words_re else []
+        out = list(self._hits(text)) if self._words_re else []
         if self._residual_re:
             out.extend(m.start() for m in self._residual_re.finditer(text))
         return sorted(out)
