@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ..doc import DateMention, Doc
+from ..language.keywords import prepared
 from ..model import Span
 
 DATELINE = re.compile(r"^\s*(?:By [^\n]{0,80}?)?[A-ZÆØÅÄÖÜ][A-ZÆØÅÄÖÜ .'’-]{2,},?\s*$")
@@ -41,7 +42,6 @@ def find(doc: Doc) -> None:
     doc.dates = _month_with_year_offset(doc, found)
 
 
-WORD = re.compile(r"\w+")
 
 
 def _anchored(doc: Doc):
@@ -50,12 +50,11 @@ def _anchored(doc: Doc):
     lang, text = doc.lang, doc.text
     anchors = lang.date_anchors
     windows: list[list[int]] = []
-    for w in WORD.finditer(text):
-        token = w.group().lower()
+    for start, token in prepared(text)[1]:   # the words the prefilter already read
         if not (token in anchors or token[:3] in anchors or (len(token) == 4 and token.isdigit())):
             continue
-        s = doc.sentences[doc.sentence_at(w.start())]
-        lo, hi = max(s.start, w.start() - 40), min(s.end, w.end() + 40)
+        s = doc.sentences[doc.sentence_at(start)]
+        lo, hi = max(s.start, start - 40), min(s.end, start + len(token) + 40)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], hi)
         else:

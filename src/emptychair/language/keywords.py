@@ -177,7 +177,7 @@ WORD = re.compile(r"\w+")
 _LAST: list = [None, "", []]
 
 
-def _prepared(text: str) -> tuple[str, list[tuple[int, str]]]:
+def prepared(text: str) -> tuple[str, list[tuple[int, str]]]:
     """The lower-cased text and its (position, word) list; one text goes through several gates in a row, so
     the last one is kept."""
     if _LAST[0] is not text:
@@ -218,7 +218,7 @@ class Gate:
         self._residual_re = re.compile("(?:" + "|".join(residual) + ")", re.I) if residual else None
 
     def _hits(self, text: str):
-        lower, tokens = _prepared(text)
+        lower, tokens = prepared(text)
         whole, starts, ends = self._whole, self._starts, self._ends
         for start, token in tokens:
             if token in whole:
