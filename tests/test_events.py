@@ -48,7 +48,7 @@ def test_attribution(run, language, text, attribution):
 
 
 @pytest.mark.parametrize("language, text, substitute", [
-    (EN, "Secretary of State Marco Rubio will skip the NATO meeting. Deputy Secretary of State Christopher Landau "
+    (EN, "Secretary of State Marco Rubio will skip the NATO meeting. Christopher Landau, his deputy, "
          "will attend instead.", "Christopher Landau"),
     (EN, "Secretary of State Marco Rubio will skip the NATO meeting. Christopher Landau will represent the "
          "United States.", "Christopher Landau"),

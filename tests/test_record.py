@@ -179,8 +179,8 @@ def _office_scenario(db, tmp_path):
                 "Thursday."}, {
         "id": "a5", "language": "en", "published": "2026-01-29",
         "text": "Defense Secretary Pete Hegseth is not expected to attend the meeting of NATO defence ministers on "
-                "Feb 12, two sources said, the second time in a row that a U.S. cabinet member skips a NATO "
-                "ministerial."}])]))
+                "Feb 12, according to two sources. If so, it will be the second time in a row that a U.S. cabinet "
+                "member skips a NATO ministerial."}])]))
     travels.import_files(db, [FIXTURES / "travels-small.xml"])
 
 
