@@ -432,7 +432,7 @@ def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Option
     lang = doc.lang
     s = doc.sentences[trig.sentence]
     sentence_text = _unquoted(doc, s.start, s.end)
-    scope = _unquoted(doc, clause.start, trig.span.end)
+    scope = _unquoted(doc, _own_start(doc, trig, clause, parenthesis=True), trig.span.end)
     if _denied(doc, trig, s) or _denied_next(doc, trig.sentence):
         return "denied", "future"
     if trig.past:   # "It would be a change from a year ago, when he flew to Brussels": only "would have flown"
@@ -446,6 +446,15 @@ def _modality(doc: Doc, trig: TriggerMention, clause: Span) -> tuple[str, Option
     if trig.past or lang.modality_re["past"].search(scope):
         return "confirmed", "past"
     return "confirmed", None
+
+
+def _own_start(doc: Doc, trig: TriggerMention, clause: Span, parenthesis: bool = False) -> int:
+    """Where a trigger's own words begin: after an earlier trigger in its clause ("had been due to host it,
+    but pulled out"); for modality only when a comma closes the earlier one ("X, who had been expected to
+    lead it, will stay away"), since "is expected to skip it and attend the other" shares its hedge."""
+    ends = [t.span.end for t in doc.triggers if clause.start <= t.span.end <= trig.span.start
+            and (not parenthesis or "," in doc.text[t.span.end:trig.span.start])]
+    return max([clause.start] + ends)
 
 
 def _denied(doc: Doc, trig: TriggerMention, s: Span) -> bool:
@@ -496,7 +505,8 @@ def _drop_superseded(doc: Doc, drafts: list[Draft]) -> None:
     """"had been due to host the meeting ... pulled out": the overtaken plan is not an event of its own
     when the same sentence reports what happened instead."""
     for d in drafts:
-        scope = _unquoted(doc, d.clause.start, d.trigger.span.end)
+        # the plan's own words: "who had been expected to lead it, will stay away" supersedes the lead only
+        scope = _unquoted(doc, _own_start(doc, d.trigger, d.clause), d.trigger.span.end)
         if not doc.lang.modality_re["superseded"].search(scope):
             continue
         if any(o is not d and o.entity == d.entity and o.organization == d.organization and o.status != d.status

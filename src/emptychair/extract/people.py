@@ -123,7 +123,8 @@ def _names_as_written(doc: Doc, kb: KnowledgeBase) -> None:
         elif entity.kb_id and entity.name:
             surnames = {fold(doc.text[m.span.start:m.span.end]).rstrip("s") for m in doc.persons
                         if m.entity == i and m.kind in ("surname", "name")}
-            if surnames and fold(surname(entity.name)).rstrip("s") not in surnames:
+            known = {fold(w).rstrip("s") for w in entity.name.split()}   # "Lula" is in "Luiz Inácio Lula da Silva"
+            if surnames and fold(surname(entity.name)).rstrip("s") not in surnames and not surnames <= known:
                 entity.name = next(doc.text[m.span.start:m.span.end] for m in doc.persons if m.entity == i
                                    and m.kind in ("surname", "name"))
 
