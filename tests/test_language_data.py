@@ -33,6 +33,7 @@ def _broken(tmp_path, monkeypatch, old, new):
     ("forms = ['skip', 'skips', 'skipping']", "forms = ['skip(', 'skips']", "trigger[0] (skip).forms[0]"),
     ('function = "foreign_minister"\ncountry = "US"', 'function = "foreign_ministry"\ncountry = "US"', "role[0]"),
     ('code = "en"', 'code = "de"', "language.code"),
+    ("'as part of', 'as (?:a|an|the)'", "'as part of ', 'as (?:a|an|the)'", "text.adjunct_starts[0]"),
 ])
 def test_schema_errors_name_file_and_entry(tmp_path, monkeypatch, old, new, entry):
     _broken(tmp_path, monkeypatch, old, new)

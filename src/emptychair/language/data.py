@@ -484,6 +484,8 @@ def _join(r: _Reader, entry: str, patterns: list, fill: dict) -> str:
         if not isinstance(p, str):
             raise r.error(f"{entry}[{i}]", "should be a string")
         _one(r, f"{entry}[{i}]", p, fill, re.I)
+        if p != p.strip():   # the pattern is closed by a word boundary: "with a " could never match
+            raise r.error(f"{entry}[{i}]", f"{p!r} begins or ends with a space; remove it")
         parts.append(_case(_fill(p, fill)))
     return "|".join(parts)
 
