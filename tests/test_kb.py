@@ -23,13 +23,17 @@ def test_coverage_of_required_offices():
     nato = {"US", "CA", "GB", "FR", "DE", "IT", "ES", "PT", "NL", "BE", "LU", "DK", "NO", "IS", "TR", "GR", "PL",
             "CZ", "SK", "HU", "RO", "BG", "SI", "HR", "AL", "ME", "MK", "EE", "LV", "LT", "FI", "SE"}
     countries = nato | {"AT", "IE", "CY", "MT", "AR", "AU", "BR", "CN", "IN", "ID", "JP", "KR", "MX", "RU", "SA", "ZA"}
+    months = [date(y, m, 15) for y in range(2000, 2026) for m in range(1, 13)]   # 2000 to the end of 2025
     wanted = [(f, c, day) for c in sorted(countries) for f in ("head_of_state", "head_of_government",
                                                                 "foreign_minister", "defence_minister")
-              for day in (date(2001, 6, 1), date(2010, 6, 1), date(2020, 6, 1), date(2025, 6, 1))
+              for day in months
               if not (f == "defence_minister" and c in ("IS", "MT"))          # no such office
+              and not (f == "defence_minister" and c == "ME" and day < date(2006, 6, 3))   # the State Union's
               and not (f == "head_of_government" and c in ("US", "CY", "KR", "AR", "BR", "MX", "ID", "ZA"))]
     gaps = [w for w in wanted if not kb.holders(w[0], w[1], w[2])]
-    assert len(gaps) / len(wanted) <= 0.05, gaps
+    # what is left are days between two holders, acting spells shorter than a month, and Montenegro's foreign
+    # minister in 2000 (docs/knowledge-base.md)
+    assert len(gaps) / len(wanted) <= 0.005, gaps
 
 
 @pytest.mark.parametrize("name, on, office", [
