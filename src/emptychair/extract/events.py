@@ -125,8 +125,10 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
     if both:
         return Frame(status, both[0].organization, both[0].kind, both[0], clause, also=both[1:])
     following = [m for m in doc.meetings if trig.span.end <= m.span.start < clause.end]
-    if following and following[0].generic and not following[0].organization:
-        return None   # "være med på Trumps møte med Kinas president": someone's own meeting
+    if following and following[0].generic:   # "være med på Trumps møte med Kinas president": someone's own
+        # meeting; "has attended every G20 summit since 2013": no one meeting (and not the next one named)
+        return Frame(status, following[0].organization, "", None, clause, generic=True) \
+            if following[0].organization else None
     meeting = _meeting_for(doc, trig, clause)
     if meeting is not None:
         return Frame(status, meeting.organization, meeting.kind, meeting, clause)

@@ -40,7 +40,7 @@ def find(doc: Doc) -> None:
         span = Span(m.start(), m.end())
         series_spans.append(span)
         doc.meetings.append(MeetingMention(span, doc.sentence_at(m.start()), kind, organization,
-                                           past=_past(lang, text, span)))
+                                           past=_past(lang, text, span), generic=_every(lang, text, span)))
     for m in lang.meeting_re.finditer(text):
         span = Span(m.start(), m.end())
         if any(span.overlaps(s) for s in series_spans):
@@ -48,7 +48,7 @@ def find(doc: Doc) -> None:
         kind = lang.meeting_kinds[int(m.lastgroup[1:])]
         sentence = doc.sentence_at(m.start())
         doc.meetings.append(MeetingMention(span, sentence, kind, _nearby_org(doc, span, sentence),
-                                           past=_past(lang, text, span)))
+                                           past=_past(lang, text, span), generic=_every(lang, text, span)))
     for m in lang.plural_meeting_re.finditer(text):   # "chair the meetings"; "dozens of meetings" is no one meeting
         span = Span(m.start(), m.end())
         if any(span.overlaps(x.span) for x in doc.meetings):
@@ -167,3 +167,10 @@ def title_meeting(title: str, lang: Language) -> Optional[tuple[str, str]]:
     for m in lang.meeting_re.finditer(title):
         kind = lang.meeting_kinds[int(m.lastgroup[1:])] or kind
     return orgs[0], kind
+
+
+def _every(lang, text: str, span: Span) -> bool:
+    """"has attended every G20 summit since 2013": "every" right before a singular meeting (at most two words
+    between) makes it no one meeting either; "such a meeting" is still one."""
+    before = text[max(0, span.start - 40):span.start]
+    return any(len(before[q.end():].split()) <= 2 for q in lang.each_re.finditer(before))

@@ -101,6 +101,7 @@ class Language:
     meeting_re: re.Pattern            # group m<i> = meeting_kinds[i]
     plural_meeting_re: re.Pattern
     quantifier_re: re.Pattern         # "dozens of", "alle": before a plural, no one meeting
+    each_re: re.Pattern               # "every", "jeden": before a singular, no one meeting either
     both_re: re.Pattern               # "both meetings", "begge møtene": the two meetings just named
     participants_re: re.Pattern       # "host the leaders": the people of a meeting, standing for it
     adverbials_re: re.Pattern         # "for the first time", "som planlagt": not an object of the trigger
@@ -390,6 +391,7 @@ def _compile(path: Path, raw: dict) -> Language:
         both_re=re.compile(r"(?<!\w)(?:" + _join(r, "meetings.both", r.strings("meetings.both", ["(?!)"]), fill)
                            + r")\s+(?:\w+\s+)?$", re.I),
         quantifier_re=rx("meetings.quantifiers", r.strings("meetings.quantifiers")),
+        each_re=rx("meetings.each", r.strings("meetings.each", ["(?!)"])),
         participants_re=rx("meetings.participants", r.strings("meetings.participants")),
         adverbials_re=rx("text.adverbials", r.strings("text.adverbials", [])),
         venue_re=re.compile(r"(?:s|’s|'s|:s)?\s*[-]?\s*(?:" + _join(r, "meetings.venue", r.strings("meetings.venue"), fill)
