@@ -5,6 +5,8 @@ Triggers inside quotes are left out: a speaker's "I will not be there" is eviden
 """
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, TriggerMention
 from ..model import Span
 
@@ -31,14 +33,20 @@ def find(doc: Doc) -> None:
         doc.triggers.append(TriggerMention(span, doc.sentence_at(m.start()), "", "", False, False, anaphoric=True,
                                            passive=bool(lang.inverted_anaphora_re.fullmatch(m.group()))))
     doc.triggers.sort(key=lambda t: t.span.start)
-    doc.triggers = _absorbed_by_undecided(doc.triggers)
+    doc.triggers = _absorbed_by_undecided(doc.triggers, doc.text)
 
 
-def _absorbed_by_undecided(found: list[TriggerMention]) -> list[TriggerMention]:
+def _absorbed_by_undecided(found: list[TriggerMention], text: str) -> list[TriggerMention]:
     """"usikkert om Eide deltar", "unclear whether Rubio will attend": the attend belongs to the doubt."""
     doubts = [t for t in found if t.status == "undecided"]
     return [t for t in found if not any(
-        d.sentence == t.sentence and 0 <= t.span.start - d.span.end <= 80 for d in doubts if d is not t)]
+        d.sentence == t.sentence and 0 <= t.span.start - d.span.end and _gap(text, d.span.end, t.span.start) <= 80
+        for d in doubts if d is not t)]
+
+
+def _gap(text: str, start: int, end: int) -> int:
+    """Characters between, a parenthesis set off by commas left out: "whether X, who faces a revolt, will go"."""
+    return len(re.sub(r",[^,]{1,120},", ",", text[start:end]))
 
 
 def has_cue(doc: Doc) -> bool:
