@@ -185,6 +185,40 @@ def test_titles_lists_and_claims_in_context(run, language, text, expected):
     assert sorted((e.person.name, e.status) for e in events) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause's plan neither hedges nor supersedes the main verb
+    ("Vice President JD Vance, who had been expected to lead the delegation, will also stay away from the G20 summit.",
+     [("JD Vance", "absent", "planned")]),
+    # "every G20 summit" is no one meeting, and the next meeting named is not taken for it
+    ("Chinese President Xi Jinping, who has attended every G20 summit since 2013, will skip the gathering in "
+     "Johannesburg this year.", [("Xi Jinping", "absent", "planned")]),
+    ("Keir Starmer, Emmanuel Macron and Friedrich Merz are among the leaders who have confirmed their attendance at "
+     "the G20 summit.", [("Emmanuel Macron", "attending", "confirmed"), ("Friedrich Merz", "attending", "confirmed"),
+                         ("Keir Starmer", "attending", "confirmed")]),
+    ("Neither Rubio nor Landau will attend the NATO meeting.",
+     [("Christopher Landau", "absent", "planned"), ("Marco Rubio", "absent", "planned")]),
+    ("Canada has not said whether Prime Minister Mark Carney, who faces a budget fight, will travel to the G20 summit.",
+     [("Mark Carney", "undecided", "confirmed")]),
+    ("The G20 summit opens in Johannesburg on Saturday. Foreign Minister Johann Wadephul said he would travel to "
+     "Johannesburg with a message for his counterparts.", [("Johann Wadephul", "attending", "planned")]),
+])
+def test_clauses_around_the_subject(run, text, expected):
+    events = run(text, EN, "2025-11-21").events
+    assert sorted((e.person.name, e.status, e.modality) for e in events) == expected
+
+
+def test_a_meeting_named_by_its_day_is_the_one_held_that_day(run):
+    text = ("The Ukraine Defense Contact Group meets in Brussels on Wednesday, and NATO defence ministers meet there "
+            "on Thursday. Hegseth will skip Wednesday's meeting. He will attend Thursday's meeting.")
+    events = sorted((e.status, e.meeting.organization, e.meeting.date) for e in run(text, EN, PUB).events)
+    assert events == [("absent", "Ukraine Defense Contact Group", "2025-06-04"), ("attending", "NATO", "2025-06-05")]
+
+
+def test_a_written_alias_keeps_the_full_name_it_belongs_to(run):
+    (event,) = run("El presidente Lula confirmó su asistencia a la cumbre del G20.", "es", "2025-11-21").events
+    assert event.person.name == "Luiz Inácio Lula da Silva"
+
+
 def test_role_only_substitute(run):
     (event,) = run("Foreign Minister Espen Barth Eide will skip the OSCE ministerial and will send a state "
                    "secretary.").events

@@ -135,7 +135,7 @@ def resolve_context(doc: Doc) -> None:
             m.generic = True   # "Trumps møte med Kinas president", "Macron's meeting with Xi": theirs, not a series'
             continue
         if not m.organization:
-            context = context_meeting(doc, m.span.start)
+            context = _same_day(doc, m) or context_meeting(doc, m.span.start)
             if context is not None:
                 m.organization, m.kind = context.organization, m.kind or context.kind
             else:   # no meeting named yet: the organisation the article named last, a sentence or two before
@@ -143,6 +143,29 @@ def resolve_context(doc: Doc) -> None:
                           and m.sentence - o.sentence <= 2]
                 if recent:
                     m.organization = recent[-1].organization
+
+
+def _same_day(doc: Doc, m: MeetingMention) -> Optional[MeetingMention]:
+    """"Wednesday's meeting" is the one named earlier with "on Wednesday", not merely the last one named."""
+    day = _day_of(doc, m)
+    if day is None:
+        return None
+    earlier = [n for n in doc.meetings if n.organization and not n.generic and n.span.end <= m.span.start
+               and not doc.in_quote(n.span.start) and _day_of(doc, n) == day]
+    return earlier[-1] if earlier else None
+
+
+def _day_of(doc: Doc, m: MeetingMention) -> Optional[tuple]:
+    """The weekday or day of the month written right next to a meeting mention, in its sentence."""
+    def between(d) -> str:
+        return doc.text[d.span.end:m.span.start] if d.span.end <= m.span.start else doc.text[m.span.end:d.span.start]
+    near = [d for d in doc.dates if d.sentence == m.sentence and d.kind in ("weekday", "day_month", "iso")
+            and len(between(d)) <= 25 and not re.search(r"[,;:]", between(d))
+            and (d.span.end <= m.span.start or m.span.end <= d.span.start)]
+    if not near:
+        return None
+    d = min(near, key=lambda d: len(between(d)))
+    return ("weekday", d.weekday) if d.kind == "weekday" else ("day", d.month, d.day)
 
 
 def context_meeting(doc: Doc, pos: int) -> Optional[MeetingMention]:
