@@ -214,6 +214,22 @@ def test_a_meeting_named_by_its_day_is_the_one_held_that_day(run):
     assert events == [("absent", "Ukraine Defense Contact Group", "2025-06-04"), ("attending", "NATO", "2025-06-05")]
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    (EN, "The ASEAN summit opens in Kuala Lumpur on Sunday. China will be represented by Premier Li Qiang.",
+     [("Li Qiang", "attending")]),
+    (EN, "The G20 summit opens on Saturday. The EU will be represented by Ursula von der Leyen and António Costa.",
+     [("António Costa", "attending"), ("Ursula von der Leyen", "attending")]),
+    ("es", "La reunión del G20 se celebra en Johannesburgo. España estará representada por el ministro de Asuntos "
+           "Exteriores, José Manuel Albares.", [("José Manuel Albares", "attending")]),
+    # with an absence to fill, the one named is its substitute, not an event of their own
+    (EN, "The ASEAN summit opens on Sunday. Xi Jinping will not attend. China will be represented by Premier Li Qiang.",
+     [("Xi Jinping", "absent")]),
+])
+def test_represented_by_with_no_one_said_to_stay_away(run, language, text, expected):
+    events = run(text, language, "2025-10-20").events
+    assert sorted((e.person.name, e.status) for e in events) == expected
+
+
 def test_a_written_alias_keeps_the_full_name_it_belongs_to(run):
     (event,) = run("El presidente Lula confirmó su asistencia a la cumbre del G20.", "es", "2025-11-21").events
     assert event.person.name == "Luiz Inácio Lula da Silva"

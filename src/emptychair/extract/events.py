@@ -148,6 +148,8 @@ def _frame(doc: Doc, trig: TriggerMention, frames: list[Optional[Frame]]) -> Opt
 def _placed_meeting(doc: Doc, trig: TriggerMention, clause: Span) -> Optional[MeetingMention]:
     """"skal leie delegasjonen i Haag": the meeting the article places in The Hague, not the headline's."""
     for m in doc.lang.place_re.finditer(doc.text, clause.start, clause.end):
+        if m.start() > trig.span.end and _in_aside(doc, trig.span.end, m.start()):
+            continue
         where = doc.lang.places.get(m.group())
         held = [x for x in doc.meetings if x.location == where and x.organization and not x.generic
                 and not doc.in_quote(x.span.start)]
@@ -215,11 +217,23 @@ def _meeting_for(doc: Doc, trig: TriggerMention, clause: Span) -> Optional[Meeti
     inside = [m for m in doc.meetings if clause.start <= m.span.start < clause.end and m.organization
               and not m.generic and not doc.in_quote(m.span.start)
               and not doc.lang.not_object_re.search(doc.text[max(clause.start, m.span.start - 40):m.span.start])]
-    after = [m for m in inside if m.span.start >= trig.span.start]
+    # not inside an adjunct: "Tampoco estará Lula, volcado en la cumbre del G20 que Río acoge": that one is
+    # why he stays away, and the meeting he misses is the one the article is about
+    after = [m for m in inside if m.span.start >= trig.span.start and not _in_aside(doc, trig.span.end, m.span.start)]
     if after:
         return after[0]
     before = [m for m in inside if m.span.end <= trig.span.start]
     return before[-1] if before else None
+
+
+def _in_aside(doc: Doc, start: int, end: int) -> bool:
+    """Whether a comma between start and end opens an aside (", volcado en", ", because")."""
+    pos = doc.text.find(",", start, end)
+    while pos >= 0:
+        if doc.lang.aside_re.match(doc.text, pos + 1, end):
+            return True
+        pos = doc.text.find(",", pos + 1, end)
+    return False
 
 
 def _coordinated_meetings(doc: Doc, frame: Frame) -> list[MeetingMention]:
@@ -551,8 +565,7 @@ def _substitutes(doc: Doc, drafts: list[Draft]) -> None:
                 _attach(doc, drafts, stand_in, None, i)
                 continue
         m = lang.substitute_re["send"].search(body)
-        if m:
-            _sent(doc, drafts, i, s.start + m.start(), s.start + m.end(), people)
+        if m and _sent(doc, drafts, i, s.start + m.start(), s.start + m.end(), people):
             continue
         m = lang.substitute_re["represent"].search(body)
         if m:
@@ -567,6 +580,13 @@ def _substitutes(doc: Doc, drafts: list[Draft]) -> None:
                 if stand_in is not None:
                     stand_in.substitute = (subject[-1].entity, None)
                     stand_in.evidence.append(Span(s.start, s.end))
+                elif passive:   # "China will be represented by Premier Li Qiang": no one is said to stay away
+                    later = [p for p in people if p.span.start >= subject[0].span.start and not p.possessive]
+                    for p in _coordinated(doc, later, forward=True):
+                        d = _report_from_cue(doc, p.entity, "attending", i, s.start + m.start(), s.start + m.end())
+                        if d is not None:
+                            d.evidence.append(Span(s.start, s.end))
+                            drafts.append(d)
                 continue
             if stand_in and _absent_for(doc, drafts, i, exclude=stand_in.entity,
                                         side=stand_in.entity):
@@ -622,7 +642,7 @@ def _same_side(stand_in, absent) -> bool:
     return True
 
 
-def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, people: list[PersonMention]) -> None:
+def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, people: list[PersonMention]) -> bool:
     """"USA vil sende Tom Shannon", "sent his deputy, Z", "will send a deputy"."""
     lang, text = doc.lang, doc.text
     def front(p: PersonMention) -> int:   # "por el subjefe de la Administración presidencial, Maxim Oreshkin"
@@ -632,7 +652,7 @@ def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, pe
     if role and (obj is not None and obj.span.start < role.start()):
         role = None
     if obj is None and role is None:
-        return
+        return False
     sender = [p for p in people if p.span.end <= start and not p.possessive and p is not obj]
     country = None
     head = text[max(doc.sentences[sentence].start, start - 40):start]
@@ -645,12 +665,12 @@ def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, pe
         if absent is None:   # "X sent his deputy to the meeting": X was absent
             absent = _report_from_cue(doc, sender[-1].entity, "absent", sentence, start, end)
             if absent is None:
-                return
+                return False
             drafts.append(absent)
     else:
         absent = _absent_for(doc, drafts, sentence, country=country)
     if absent is None:
-        return
+        return False
     s = doc.sentences[sentence]
     absent.evidence.append(Span(s.start, s.end))
     if obj is not None:
@@ -661,6 +681,7 @@ def _sent(doc: Doc, drafts: list[Draft], sentence: int, start: int, end: int, pe
                 d.dropped = True
     else:
         absent.substitute = (None, role.group())
+    return True
 
 
 def _report_from_cue(doc: Doc, entity: int, status: str, sentence: int, start: int, end: int) -> Optional[Draft]:

@@ -68,6 +68,7 @@ class Language:
     coordination_re: re.Pattern       # what joins two people: "Rubio and Hegseth", "ni Putin ni Xi"
     together_re: re.Pattern           # "together with X", "liksom X", "accompanied X": X does the same
     adjunct_re: re.Pattern            # "attend as part of a tour": a phrase that is not the trigger's object
+    aside_re: re.Pattern              # ", volcado en", ", because": after a comma, an aside whose meeting is not the object
     of_re: re.Pattern                 # "the absence of X", "la ausencia del ministro": whose noun trigger
     pro_drop: bool                    # "Asistirá a la cumbre": a finite verb carries its own subject
     subject_words: frozenset[str]     # ... unless the clause names one: "la ministra asistirá"
@@ -347,6 +348,8 @@ def _compile(path: Path, raw: dict) -> Language:
         if r.strings("text.elisions", []) else re.compile("(?!)"),
         negation_exception_re=re.compile(r"\s*(?:" + _join(r, "negation.exceptions", r.strings("negation.exceptions", ["(?!)"]),
                                                             fill) + r")", re.I),
+        aside_re=re.compile(r"\s*(?:" + _join(r, "text.aside_starts", r.strings("text.aside_starts", ["(?!)"]), fill)
+                            + r")(?!\w)", re.I),
         adjunct_re=re.compile(r"\s*(?:" + _join(r, "text.adjunct_starts", r.strings("text.adjunct_starts", ["(?!)"]), fill)
                               + r")(?!\w)", re.I),
         together_re=re.compile(r"(?<!\w)(?:" + _join(r, "text.together", r.strings("text.together", ["(?!)"]), fill)
