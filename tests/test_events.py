@@ -207,6 +207,16 @@ def test_clauses_around_the_subject(run, text, expected):
     assert sorted((e.person.name, e.status, e.modality) for e in events) == expected
 
 
+@pytest.mark.parametrize("language, text", [
+    (EN, "The Commonwealth summit opens in Samoa on Friday. Narendra Modi will not attend, busy with the BRICS summit."),
+    ("es", "La Cumbre Iberoamericana se celebra este viernes en Cuenca. Tampoco estará el brasileño Lula, volcado en "
+           "la preparación de la cumbre del G20."),
+])
+def test_a_meeting_in_an_aside_is_not_the_one_missed(run, language, text):
+    absent = [e.meeting.organization for e in run(text, language, "2024-10-21").events if e.status == "absent"]
+    assert absent and "G20" not in absent and "BRICS" not in absent
+
+
 def test_a_meeting_named_by_its_day_is_the_one_held_that_day(run):
     text = ("The Ukraine Defense Contact Group meets in Brussels on Wednesday, and NATO defence ministers meet there "
             "on Thursday. Hegseth will skip Wednesday's meeting. He will attend Thursday's meeting.")
