@@ -129,13 +129,14 @@ def resolve_context(doc: Doc) -> None:
         doc.topic = MeetingMention(Span(0, 0), -1, kind, title[0])
     elif named:
         doc.topic = named[0]
+    days: dict[int, Optional[tuple]] = {}   # each mention's day, worked out once
     for m in doc.meetings:
         if not m.organization and any(p.possessive and p.kind != "pronoun" and 0 <= m.span.start - p.span.end <= 2
                                       for p in doc.persons):
             m.generic = True   # "Trumps møte med Kinas president", "Macron's meeting with Xi": theirs, not a series'
             continue
         if not m.organization:
-            context = _same_day(doc, m) or context_meeting(doc, m.span.start)
+            context = _same_day(doc, m, days) or context_meeting(doc, m.span.start)
             if context is not None:
                 m.organization, m.kind = context.organization, m.kind or context.kind
             else:   # no meeting named yet: the organisation the article named last, a sentence or two before
@@ -145,13 +146,17 @@ def resolve_context(doc: Doc) -> None:
                     m.organization = recent[-1].organization
 
 
-def _same_day(doc: Doc, m: MeetingMention) -> Optional[MeetingMention]:
+def _same_day(doc: Doc, m: MeetingMention, days: dict) -> Optional[MeetingMention]:
     """"Wednesday's meeting" is the one named earlier with "on Wednesday", not merely the last one named."""
-    day = _day_of(doc, m)
+    def day_of(x: MeetingMention) -> Optional[tuple]:
+        if id(x) not in days:
+            days[id(x)] = _day_of(doc, x)
+        return days[id(x)]
+    day = day_of(m)
     if day is None:
         return None
     earlier = [n for n in doc.meetings if n.organization and not n.generic and n.span.end <= m.span.start
-               and not doc.in_quote(n.span.start) and _day_of(doc, n) == day]
+               and not doc.in_quote(n.span.start) and day_of(n) == day]
     return earlier[-1] if earlier else None
 
 
